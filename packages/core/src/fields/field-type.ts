@@ -1,0 +1,96 @@
+/**
+ * The contract every field type implements. One file per type in ./types, registered by one
+ * line in ./registry.ts; the registry's type makes the compiler list what a new type lacks.
+ *
+ * Cell values have one canonical JSON form per type (documented on each type); `null` is the
+ * empty cell. Storage keeps that form in a column of the type's `storage` kind, and the API
+ * returns it (after `present`, for types whose API form adds data such as user names).
+ */
+import type { TSchema } from '@sinclair/typebox';
+import type { OperatorKey } from '../filters/operator-keys';
+
+/** How a value sits in SQL. Dialects map kinds to column types (see packages/storage/src/dialects). */
+export type StorageKind = 'text' | 'number' | 'integer' | 'boolean' | 'json';
+
+/** Row-level system columns that some field types show instead of owning a column. */
+export type SystemColumn = 'autoNumber' | 'createdTime' | 'modifiedTime' | 'createdBy' | 'modifiedBy';
+
+export type FieldStorage = { kind: StorageKind } | { system: SystemColumn };
+
+/** A user as field types need to know them: for person cells, created-by and `me`. */
+export interface DirectoryUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** Looks users up for person values. Implemented by the server over the accounts table. */
+export interface UserDirectory {
+  byId(id: string): DirectoryUser | undefined;
+  /** Exact email (case-insensitive) or exact display name; undefined when none or ambiguous. */
+  byText(text: string): DirectoryUser | undefined;
+}
+
+/** Uploaded-file metadata for attachment values. */
+export interface AttachmentInfo {
+  id: string;
+  name: string;
+  size: number;
+  mimeType: string;
+}
+
+export interface AttachmentDirectory {
+  byId(id: string): AttachmentInfo | undefined;
+}
+
+export interface CastContext {
+  /** Loose input allowed (API `typecast`, CSV import, paste): parse text, add unknown choices. */
+  typecast: boolean;
+  /** IANA zone for reading and writing local dates, e.g. `Asia/Shanghai`. */
+  timeZone: string;
+  now: Date;
+  users: UserDirectory;
+  attachments: AttachmentDirectory;
+}
+
+export interface FormatContext {
+  timeZone: string;
+  locale: string;
+  users: UserDirectory;
+}
+
+export type CastResult<Value, Options> =
+  | {
+      ok: true;
+      /** The canonical value, or null for an empty cell. */
+      value: Value | null;
+      /** Present when the cast extended the options (typecast adding a select choice). */
+      options?: Options;
+    }
+  | { ok: false; reason: string };
+
+export interface FieldTypeDefinition<Options, Value> {
+  /** camelCase registry key, e.g. `singleSelect`. */
+  readonly type: string;
+  /** TypeBox schema of the options, every property with a default. */
+  readonly optionsSchema: TSchema;
+  /** JSON Schema of a non-empty canonical value under these options (published in OpenAPI). */
+  valueSchema(options: Options): TSchema;
+  readonly storage: FieldStorage;
+  /** False for computed and system types: writing them is READ_ONLY_FIELD. */
+  readonly writable: boolean;
+  /**
+   * Turns input into the canonical value. With `ctx.typecast` false only the canonical form
+   * (and trivially equivalent shapes) is accepted; with it true, loose text is parsed.
+   * Empty input (null, '', whitespace, []) is `{ ok: true, value: null }`.
+   */
+  cast(input: unknown, options: Options, ctx: CastContext): CastResult<Value, Options>;
+  /** Display and export text. Empty values are never passed in. */
+  format(value: Value, options: Options, ctx: FormatContext): string;
+  /** Filter operators this type supports, in the order a filter builder offers them. */
+  readonly operators: readonly OperatorKey[];
+  /** Sort order of two non-empty values: negative, zero or positive. Must equal the SQL order. */
+  compare(a: Value, b: Value, options: Options): number;
+  /** API form of a value when it differs from the stored one (persons gain names and emails). */
+  present?(value: Value, options: Options, ctx: FormatContext): unknown;
+}
