@@ -1,0 +1,36 @@
+/**
+ * SQL identifiers of user data come from ids only — never from names a user typed.
+ * A user table is `t_<tableId>`; a stored field is column `f_<fieldId>`; fields backed by a
+ * system column (auto number, created/modified time/by) read that column instead.
+ */
+import { getFieldType, isId, type Field, type SystemColumn } from '@multitable/core';
+
+export const systemColumns: Readonly<Record<SystemColumn, string>> = {
+  autoNumber: 'auto_number',
+  createdTime: 'created_time',
+  modifiedTime: 'modified_time',
+  createdBy: 'created_by',
+  modifiedBy: 'modified_by',
+};
+
+/** Every user table also has these: `id` (rec_…), `row_order` (fractional key), `version`. */
+export const recordIdColumn = 'id';
+export const rowOrderColumn = 'row_order';
+export const versionColumn = 'version';
+
+export function userTableName(tableId: string): string {
+  if (!isId('table', tableId)) throw new Error(`Refusing to name a SQL table after "${tableId}"`);
+  return `t_${tableId}`;
+}
+
+export function fieldColumnName(field: Pick<Field, 'id' | 'type'>): string {
+  const storage = getFieldType(field.type).storage;
+  if ('system' in storage) return systemColumns[storage.system];
+  if (!isId('field', field.id)) throw new Error(`Refusing to name a SQL column after "${field.id}"`);
+  return `f_${field.id}`;
+}
+
+/** True when the field owns a column of its own (false for system-backed fields). */
+export function hasOwnColumn(field: Pick<Field, 'type'>): boolean {
+  return !('system' in getFieldType(field.type).storage);
+}
