@@ -69,11 +69,23 @@ export type CastResult<Value, Options> =
     }
   | { ok: false; reason: string };
 
+/**
+ * Outcome of a type's own option rules: the options (completed where the type derives values,
+ * such as choice ids and colours) or the problem, with `path` relative to the options object
+ * (e.g. `choices[2].name`).
+ */
+export type OptionsCheck<Options> = { ok: true; options: Options } | { ok: false; path: string; reason: string };
+
 export interface FieldTypeDefinition<Options, Value> {
   /** camelCase registry key, e.g. `singleSelect`. */
   readonly type: string;
   /** TypeBox schema of the options, every property with a default. */
   readonly optionsSchema: TSchema;
+  /**
+   * Rules the schema cannot express (unique choice names, a real time zone). Run by
+   * `normalizeFieldOptions` after defaults are filled and the schema holds.
+   */
+  checkOptions?(options: Options): OptionsCheck<Options>;
   /** JSON Schema of a non-empty canonical value under these options (published in OpenAPI). */
   valueSchema(options: Options): TSchema;
   readonly storage: FieldStorage;

@@ -5,9 +5,47 @@
  */
 import { EngineError } from '../errors';
 import type { FieldTypeDefinition } from './field-type';
+import { attachment } from './types/attachment';
+import { autoNumber } from './types/auto-number';
+import { checkbox } from './types/checkbox';
+import { createdBy } from './types/created-by';
+import { createdTime } from './types/created-time';
+import { date } from './types/date';
+import { duration } from './types/duration';
+import { email } from './types/email';
+import { longText } from './types/long-text';
+import { modifiedBy } from './types/modified-by';
+import { modifiedTime } from './types/modified-time';
+import { multipleSelect } from './types/multiple-select';
+import { number } from './types/number';
+import { person } from './types/person';
+import { phone } from './types/phone';
+import { rating } from './types/rating';
 import { singleLineText } from './types/single-line-text';
+import { singleSelect } from './types/single-select';
+import { url } from './types/url';
 
-export const fieldTypeKeys = ['singleLineText'] as const;
+export const fieldTypeKeys = [
+  'singleLineText',
+  'longText',
+  'number',
+  'rating',
+  'checkbox',
+  'singleSelect',
+  'multipleSelect',
+  'date',
+  'duration',
+  'phone',
+  'email',
+  'url',
+  'person',
+  'attachment',
+  'autoNumber',
+  'createdTime',
+  'modifiedTime',
+  'createdBy',
+  'modifiedBy',
+] as const;
 
 export type FieldTypeKey = (typeof fieldTypeKeys)[number];
 
@@ -15,9 +53,35 @@ export type FieldTypeKey = (typeof fieldTypeKeys)[number];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyFieldType = FieldTypeDefinition<any, any>;
 
-export const fieldTypes: { readonly [K in FieldTypeKey]: AnyFieldType } = {
+const definitions = {
   singleLineText,
-};
+  longText,
+  number,
+  rating,
+  checkbox,
+  singleSelect,
+  multipleSelect,
+  date,
+  duration,
+  phone,
+  email,
+  url,
+  person,
+  attachment,
+  autoNumber,
+  createdTime,
+  modifiedTime,
+  createdBy,
+  modifiedBy,
+} satisfies { readonly [K in FieldTypeKey]: AnyFieldType };
+
+export const fieldTypes: { readonly [K in FieldTypeKey]: AnyFieldType } = definitions;
+
+/** The options type of field type `K`, e.g. `FieldOptionsOf<'number'>` is `NumberOptions`. */
+export type FieldOptionsOf<K extends FieldTypeKey> = (typeof definitions)[K] extends FieldTypeDefinition<infer Options, infer _Value> ? Options : never;
+
+/** The canonical (non-empty) cell value type of field type `K`. */
+export type FieldValueOf<K extends FieldTypeKey> = (typeof definitions)[K] extends FieldTypeDefinition<infer _Options, infer Value> ? Value : never;
 
 export function isFieldTypeKey(value: unknown): value is FieldTypeKey {
   return typeof value === 'string' && Object.hasOwn(fieldTypes, value);

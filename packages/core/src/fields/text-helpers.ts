@@ -1,5 +1,6 @@
 /** Shared by the text-like types (single line, long text, phone, email, URL). */
 import type { OperatorKey } from '../filters/operator-keys';
+import { cleanText, describeInput } from './cast-helpers';
 
 export const textOperators: readonly OperatorKey[] = ['contains', 'doesNotContain', 'is', 'isNot', 'isEmpty', 'isNotEmpty'];
 
@@ -16,4 +17,21 @@ export function compareText(a: string, b: string): number {
     if (x > 0xffff) i++;
   }
   return a.length - b.length;
+}
+
+/**
+ * The string of a text cell's input before type-specific rules: strings as given; numbers and
+ * booleans as their text when typecasting; NUL and lone surrogates refused (or cleaned when
+ * typecasting). `null` for an empty cell (null, undefined, '' or whitespace only).
+ */
+export function readTextInput(input: unknown, typecast: boolean): { ok: true; text: string | null } | { ok: false; reason: string } {
+  if (input === null || input === undefined) return { ok: true, text: null };
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else if (typecast && ((typeof input === 'number' && Number.isFinite(input)) || typeof input === 'boolean')) text = String(input);
+  else return { ok: false, reason: `expected a string, got ${describeInput(input)}` };
+  if (text.trim() === '') return { ok: true, text: null };
+  const cleaned = cleanText(text, typecast);
+  if (!cleaned.ok) return cleaned;
+  return { ok: true, text: cleaned.text };
 }

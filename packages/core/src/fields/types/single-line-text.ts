@@ -4,7 +4,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FieldTypeDefinition } from '../field-type';
-import { compareText, textOperators } from '../text-helpers';
+import { compareText, readTextInput, textOperators } from '../text-helpers';
 
 export type SingleLineTextOptions = Record<string, never>;
 
@@ -15,12 +15,9 @@ export const singleLineText: FieldTypeDefinition<SingleLineTextOptions, string> 
   storage: { kind: 'text' },
   writable: true,
   cast(input, _options, ctx) {
-    if (input === null || input === undefined) return { ok: true, value: null };
-    let text: string;
-    if (typeof input === 'string') text = input;
-    else if (ctx.typecast && (typeof input === 'number' || typeof input === 'boolean')) text = String(input);
-    else return { ok: false, reason: 'expected a string' };
-    if (text.trim() === '') return { ok: true, value: null };
+    const read = readTextInput(input, ctx.typecast);
+    if (!read.ok || read.text === null) return read.ok ? { ok: true, value: null } : read;
+    let text = read.text;
     if (/[\r\n]/.test(text)) {
       if (!ctx.typecast) return { ok: false, reason: 'single line text cannot contain line breaks' };
       text = text.replace(/\r\n|\r|\n/g, ' ');

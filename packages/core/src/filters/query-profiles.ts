@@ -1,0 +1,115 @@
+/**
+ * How filters and sorts see each field type's values: a registry keyed by field-type key,
+ * separate from the field types themselves (like baserow's filter registry). Operators ask the
+ * profile — "text", "number", "list of strings", "date stored as a day" — and never the type.
+ *
+ * A type missing here cannot be filtered or sorted (the resolver says so); the unit test
+ * `query-profiles.test.ts` fails, naming it, when a registered type has no profile.
+ * Entries for types not registered yet are harmless and wait for them.
+ */
+import type { Field } from '../fields/field';
+import type { SystemColumn } from '../fields/field-type';
+import { getFieldType } from '../fields/registry';
+import { columnKindOf, type PredicateTarget } from './predicate';
+import { EngineError } from '../errors';
+
+/**
+ * - `text`: a string; compared exactly, `contains` folds ASCII case only.
+ * - `number`: a finite number.
+ * - `boolean`: true / false; an empty cell counts as false (an unticked checkbox).
+ * - `textList`: a JSON array of strings (select names, user ids).
+ * - `date`: `YYYY-MM-DD` days or fixed-width UTC instant strings, see `DateSettings`.
+ * - `objectList`: a JSON array of objects (attachments): only emptiness can be asked.
+ */
+export type FilterValueKind = 'text' | 'number' | 'boolean' | 'textList' | 'date' | 'objectList';
+
+export interface DateSettings {
+  /** `day`: cells are `YYYY-MM-DD`; `instant`: cells are `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+  storedAs: 'day' | 'instant';
+  /** IANA zone the field reads days in; '' means the base's zone (the resolver's `ctx.timeZone`). */
+  timeZone: string;
+}
+
+/**
+ * How SQL orders the column, which the field type's `compare` must agree with:
+ * - `value`: the column itself (text by code point, numbers numerically, false before true);
+ * - `jsonText`: a JSON array by its JSON text (`JSON.stringify`, code points) — what SQLite's
+ *   stored text gives, and PostgreSQL's `jsonb::text` too for arrays of strings (its `, `
+ *   separators never decide an order);
+ * - `none`: not sortable.
+ */
+export type SortKey = 'value' | 'jsonText' | 'none';
+
+export interface QueryProfile {
+  values: FilterValueKind;
+  /** Operands may be `'me'`, the current user's id (person, created by, modified by). */
+  acceptsMe: boolean;
+  date?: DateSettings;
+  sort: SortKey;
+}
+
+type ProfileOf = (options: Record<string, unknown>) => QueryProfile;
+
+const text: ProfileOf = () => ({ values: 'text', acceptsMe: false, sort: 'value' });
+const number: ProfileOf = () => ({ values: 'number', acceptsMe: false, sort: 'value' });
+const zoneOf = (options: Record<string, unknown>) => (typeof options.timeZone === 'string' ? options.timeZone : '');
+
+/** Keyed by field-type key (see fields/registry.ts). */
+export const queryProfiles: Readonly<Record<string, ProfileOf>> = {
+  singleLineText: text,
+  longText: text,
+  phone: text,
+  email: text,
+  url: text,
+  singleSelect: text,
+  number,
+  rating: number,
+  duration: number,
+  autoNumber: number,
+  count: number,
+  checkbox: () => ({ values: 'boolean', acceptsMe: false, sort: 'value' }),
+  multipleSelect: () => ({ values: 'textList', acceptsMe: false, sort: 'jsonText' }),
+  person: () => ({ values: 'textList', acceptsMe: true, sort: 'jsonText' }),
+  createdBy: () => ({ values: 'text', acceptsMe: true, sort: 'value' }),
+  modifiedBy: () => ({ values: 'text', acceptsMe: true, sort: 'value' }),
+  // Objects: PostgreSQL's jsonb reorders keys, so no SQL order agrees with JSON.stringify on both dialects.
+  attachment: () => ({ values: 'objectList', acceptsMe: false, sort: 'none' }),
+  date: (options) => ({
+    values: 'date',
+    acceptsMe: false,
+    date: { storedAs: options.includeTime === true ? 'instant' : 'day', timeZone: zoneOf(options) },
+    sort: 'value',
+  }),
+  createdTime: (options) => ({
+    values: 'date',
+    acceptsMe: false,
+    date: { storedAs: 'instant', timeZone: zoneOf(options) },
+    sort: 'value',
+  }),
+  modifiedTime: (options) => ({
+    values: 'date',
+    acceptsMe: false,
+    date: { storedAs: 'instant', timeZone: zoneOf(options) },
+    sort: 'value',
+  }),
+};
+
+export function hasQueryProfile(typeKey: string): boolean {
+  return Object.hasOwn(queryProfiles, typeKey);
+}
+
+/** The profile of a field, or INVALID_FILTER naming the field when its type cannot be queried. */
+export function queryProfileOf(field: Field, path: string): QueryProfile {
+  const profile = hasQueryProfile(field.type) ? queryProfiles[field.type] : undefined;
+  if (!profile) {
+    throw new EngineError('INVALID_FILTER', `Field "${field.name}" cannot be filtered or sorted`, { path, field: field.id });
+  }
+  return profile(field.options ?? {});
+}
+
+/** Where a field's cell lives: its own column of its storage kind, or a system column. */
+export function targetOf(field: Field): PredicateTarget {
+  const storage = getFieldType(field.type).storage;
+  const system: SystemColumn | undefined = 'system' in storage ? storage.system : undefined;
+  return system ? { field, kind: columnKindOf(storage), system } : { field, kind: columnKindOf(storage) };
+}
