@@ -1,11 +1,15 @@
 // Type-checks every workspace project with its own tsconfig, so each keeps its own
 // `types` and `lib` (core sees neither Node nor the DOM, which keeps it pure).
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const projects = ['packages/core', 'packages/storage', 'apps/server', 'tests'];
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
+const projects = ['packages/core', 'packages/core/tsconfig.test.json', 'packages/storage', 'apps/server', 'tests'];
 for (const project of projects) {
   try {
-    execFileSync('tsc', ['-p', project], { stdio: 'inherit' });
+    execFileSync(tsc, ['-p', project], { stdio: 'inherit', cwd: root });
   } catch {
     console.error(`typecheck failed in ${project}`);
     process.exit(1);

@@ -34,8 +34,8 @@ export interface DateSettings {
  * How SQL orders the column, which the field type's `compare` must agree with:
  * - `value`: the column itself (text by code point, numbers numerically, false before true);
  * - `jsonText`: a JSON array by its JSON text (`JSON.stringify`, code points) — what SQLite's
- *   stored text gives, and PostgreSQL's `jsonb::text` too for arrays of strings (its `, `
- *   separators never decide an order);
+ *   stored text gives, and PostgreSQL's `jsonb::text` too (its `, ` and `: ` separators sit
+ *   where both texts agree, so they never decide an order; object keys must be in jsonb order);
  * - `none`: not sortable.
  */
 export type SortKey = 'value' | 'jsonText' | 'none';
@@ -72,8 +72,9 @@ export const queryProfiles: Readonly<Record<string, ProfileOf>> = {
   person: () => ({ values: 'textList', acceptsMe: true, sort: 'jsonText' }),
   createdBy: () => ({ values: 'text', acceptsMe: true, sort: 'value' }),
   modifiedBy: () => ({ values: 'text', acceptsMe: true, sort: 'value' }),
-  // Objects: PostgreSQL's jsonb reorders keys, so no SQL order agrees with JSON.stringify on both dialects.
-  attachment: () => ({ values: 'objectList', acceptsMe: false, sort: 'none' }),
+  // Sorting by JSON text agrees across dialects only because the type builds its objects with
+  // keys in jsonb's own order (shorter keys first, then bytewise): id, name, size, mimeType.
+  attachment: () => ({ values: 'objectList', acceptsMe: false, sort: 'jsonText' }),
   date: (options) => ({
     values: 'date',
     acceptsMe: false,

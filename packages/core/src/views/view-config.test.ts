@@ -62,7 +62,7 @@ describe('normaliseViewConfig', () => {
     const cases: Array<[unknown, string, string]> = [
       [{ sorts: [{ field: 'Name', direction: 'asc' }, { field: 'Due', direction: 'sideways' }] }, 'config.sorts[1].direction', 'INVALID_FILTER'],
       [{ filter: { conjunction: 'and', conditions: [{ field: 'status', operator: 'is', value: 'x' }] } }, 'config.filter.conditions[0].field', 'UNKNOWN_FIELD'],
-      [{ filter: { conjunction: 'and', conditions: [{ field: 'Due', operator: 'is', value: 'soon' }] } }, 'config.filter.conditions[0].value.mode', 'INVALID_FILTER'],
+      [{ filter: { conjunction: 'and', conditions: [{ field: 'Due', operator: 'is', value: 'soon' }] } }, 'config.filter.conditions[0].value', 'INVALID_FILTER'],
       [{ hiddenFieldIds: ['Notes', 'Nope'] }, 'config.hiddenFieldIds[1]', 'UNKNOWN_FIELD'],
       [{ hiddenFieldIds: ['Name'] }, 'config.hiddenFieldIds', 'VALIDATION_FAILED'],
       [{ fieldOrder: 'Name' }, 'config.fieldOrder', 'VALIDATION_FAILED'],

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { StorageKind } from '@multitable/core';
 import type { SqlDialect } from './dialect';
+import { postgresQuery } from './postgres-query';
 
 const columnTypes: Record<StorageKind, string> = {
   text: 'TEXT',
@@ -12,9 +13,29 @@ const columnTypes: Record<StorageKind, string> = {
 };
 
 export const postgresDialect: SqlDialect = {
+  query: postgresQuery,
   name: 'postgres',
   serialType: 'bigserial',
   serialNeedsAutoIncrement: false,
+  maxParameters: 65_535,
+  // The "C" collation compares bytes, so the index order equals fractional-indexing key order.
+  orderKeyColumnType: 'TEXT COLLATE "C"',
+  supportsRowLocks: true,
+  isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === '23505',
+  async listColumns(db, tableName) {
+    const { rows } = await sql<{ column_name: string }>`
+      SELECT column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = ${tableName}
+      ORDER BY ordinal_position`.execute(db);
+    return rows.map((row) => row.column_name);
+  },
+  // B-tree indexes put NULLs last by default.
+  nullsFirstIndexKey: (key) => sql`${key} NULLS FIRST`,
+  async indexExists(db, indexName) {
+    const { rows } = await sql`
+      SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ${indexName}`.execute(db);
+    return rows.length > 0;
+  },
   columnType: (kind) => columnTypes[kind],
   encode(kind, value) {
     if (value === null || value === undefined) return null;

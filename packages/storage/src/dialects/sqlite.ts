@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { StorageKind } from '@multitable/core';
 import type { SqlDialect } from './dialect';
+import { sqliteQuery } from './sqlite-query';
 
 const columnTypes: Record<StorageKind, string> = {
   text: 'TEXT',
@@ -12,9 +13,26 @@ const columnTypes: Record<StorageKind, string> = {
 };
 
 export const sqliteDialect: SqlDialect = {
+  query: sqliteQuery,
   name: 'sqlite',
   serialType: 'integer',
   serialNeedsAutoIncrement: true,
+  maxParameters: 32_766, // SQLITE_MAX_VARIABLE_NUMBER since 3.32
+  orderKeyColumnType: 'TEXT', // BINARY collation: byte order already
+  supportsRowLocks: false,
+  isUniqueViolation(error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  },
+  async listColumns(db, tableName) {
+    const { rows } = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${tableName}) ORDER BY cid`.execute(db);
+    return rows.map((row) => row.name);
+  },
+  nullsFirstIndexKey: (key) => key, // NULL is the smallest value in SQLite
+  async indexExists(db, indexName) {
+    const { rows } = await sql`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ${indexName}`.execute(db);
+    return rows.length > 0;
+  },
   columnType: (kind) => columnTypes[kind],
   encode(kind, value) {
     if (value === null || value === undefined) return null;

@@ -34,3 +34,19 @@ export function fieldColumnName(field: Pick<Field, 'id' | 'type'>): string {
 export function hasOwnColumn(field: Pick<Field, 'type'>): boolean {
   return !('system' in getFieldType(field.type).storage);
 }
+
+/** Index serving the default record order `(row_order, id)`. */
+export function rowOrderIndexName(tableId: string): string {
+  return `ix_${userTableName(tableId)}_${rowOrderColumn}`;
+}
+
+/** Index on the column a field reads (its own or a system column); one per column. */
+export function fieldIndexName(tableId: string, field: Pick<Field, 'id' | 'type'>): string {
+  return `ix_${userTableName(tableId)}_${fieldColumnName(field)}`;
+}
+
+/** Scratch column holding converted values while a field changes type; renamed to `f_<id>` after. */
+export function convertingColumnName(fieldId: string): string {
+  if (!isId('field', fieldId)) throw new Error(`Refusing to name a SQL column after "${fieldId}"`);
+  return `f_${fieldId}_next`;
+}

@@ -1,0 +1,58 @@
+/**
+ * Builds the Multitable HTTP server without listening: tests call `app.inject()`, main.ts
+ * calls `listen`. Order matters and is fixed here:
+ *   error handler → JSON parser → cookies → security headers → OpenAPI collector →
+ *   access control (route inventory + permission hook; before any route) →
+ *   API routes under /api/v1 → Swagger UI → web app static files.
+ * Every route must declare `config.permission` (auth/permissions.ts) — deny by default.
+ */
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Database } from '@multitable/storage';
+import type { ServerConfig } from './config';
+import type { Clock, Platform } from './platform';
+import { installAccessControl } from './auth/access-control';
+import { registerApiDocsUi, registerOpenApi } from './http/api-docs';
+import { installErrorHandler } from './http/error-handler';
+import { installJsonBodyParser } from './http/json-body';
+import { registerSecurityHeaders } from './http/security-headers';
+import { registerWebStatic } from './http/web-static';
+import { platformRoutes } from './routes/index';
+
+export interface BuildAppOptions {
+  database: Database;
+  config: ServerConfig;
+  /** Defaults to `Date.now`; tests pass a controllable clock to expire sessions without sleeping. */
+  clock?: Clock;
+}
+
+/** RELIABILITY A12.3: fastify's default, stated so nobody raises it globally. */
+export const jsonBodyLimit = 1_048_576;
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const platform: Platform = { database, config, clock: options.clock ?? Date.now };
+
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: jsonBodyLimit,
+    trustProxy: config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  });
+  app.decorate('platform', platform);
+
+  installErrorHandler(app);
+  installJsonBodyParser(app);
+  await app.register(cookie);
+  await registerSecurityHeaders(app, config);
+  await registerOpenApi(app);
+  installAccessControl(app, platform);
+
+  await app.register(platformRoutes, { prefix: '/api/v1' });
+  // Data routes (tables, fields, views, records) register here, e.g.:
+  //   await app.register(dataRoutes, { prefix: '/api/v1' });
+
+  await registerApiDocsUi(app);
+  await registerWebStatic(app);
+  return app;
+}

@@ -1,0 +1,64 @@
+/**
+ * The authenticated caller of a request: `request.actor`.
+ *
+ * Set by the access-control hook before validation and the handler run:
+ * - `null` on `public` routes (credentials are not examined there);
+ * - an `Actor` on every other route — an unauthenticated request never reaches the handler.
+ *
+ * ```ts
+ * interface Actor {
+ *   userId: string;                       // usr_…
+ *   user: { id, email, name, isInstanceOwner };
+ *   via: 'session' | 'token';             // browser session cookie or `Authorization: Bearer mt_…`
+ *   token?: { id, access: 'read' | 'readWrite', baseIds };   // only when via === 'token'
+ *   baseId?: string; baseRole?: BaseRole; // on base:* routes: the checked base and the caller's role
+ * }
+ * ```
+ *
+ * Handlers call `requireActor(request)` to get a non-null actor with the right type.
+ */
+import type { FastifyRequest } from 'fastify';
+import { EngineError } from '@multitable/core';
+import type { BaseRole, TokenAccess } from '@multitable/storage';
+
+export interface ActorUser {
+  id: string;
+  email: string;
+  name: string;
+  isInstanceOwner: boolean;
+}
+
+export interface Actor {
+  userId: string;
+  user: ActorUser;
+  via: 'session' | 'token';
+  /** Only for session actors: the session's stored id hash and CSRF token. */
+  session?: { idHash: string; csrfToken: string };
+  /** Only for token actors: how far the token narrows its owner's rights. */
+  token?: { id: string; access: TokenAccess; baseIds: readonly string[] };
+  /** On base:* routes, the base from `params.baseId`… */
+  baseId?: string;
+  /** …and the caller's role in it. */
+  baseRole?: BaseRole;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** The request's actor; throws UNAUTHENTICATED on a route that let an anonymous caller through. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new EngineError('UNAUTHENTICATED', 'Sign in or send an API token to use this route');
+  return request.actor;
+}
+
+/** The actor of a base:* route, with the base and role the access check established. */
+export function requireBaseActor(request: FastifyRequest): Actor & { baseId: string; baseRole: BaseRole } {
+  const actor = requireActor(request);
+  if (!actor.baseId || !actor.baseRole) {
+    throw new EngineError('INTERNAL', 'requireBaseActor used on a route without a base:* permission');
+  }
+  return actor as Actor & { baseId: string; baseRole: BaseRole };
+}

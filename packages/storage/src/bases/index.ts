@@ -1,0 +1,4 @@
+/** Bases and their members (SQL only; who may do what is decided in the server). */
+export * from './roles';
+export * from './bases';
+export * from './members';

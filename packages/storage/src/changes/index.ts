@@ -1,0 +1,3 @@
+/** Cell history and the event outbox, written in the transaction of the change. */
+export * from './history';
+export * from './outbox';

@@ -1,0 +1,40 @@
+/**
+ * PostgreSQL's spelling of the query fragments. Text is put under the "C" collation wherever
+ * order or case matters (code-point order, and `lower()` that folds ASCII only); JSON columns
+ * are JSONB, queried with `?|`, `?&`, `@>` and `<@` (kysely numbers parameters `$n`, so `?`
+ * in these operators is never taken for a placeholder). Parameters are cast to the type they
+ * are compared with, so a number never meets a BIGINT parser and a list never becomes an array
+ * literal.
+ */
+import { sql } from 'kysely';
+import type { StorageKind } from '@multitable/core';
+import type { QueryDialect, SqlFragment } from './query-dialect';
+
+const parameterTypes: Record<StorageKind, string> = {
+  text: 'TEXT',
+  number: 'DOUBLE PRECISION',
+  integer: 'DOUBLE PRECISION',
+  boolean: 'BOOLEAN',
+  json: 'JSONB',
+};
+
+const textArray = (values: readonly string[]) => sql`ARRAY[${sql.join(values.map((value) => sql`CAST(${value} AS TEXT)`))}]`;
+
+export const postgresQuery: QueryDialect = {
+  codePointText: (expression) => sql`(${expression}) COLLATE "C"`,
+  asciiLower: (expression) => sql`lower((${expression}) COLLATE "C")`,
+  containsText: (haystack, needle) => sql`strpos(${haystack}, ${needle}) > 0`,
+  parameter(kind, value) {
+    if (value === null || value === undefined) return sql`NULL`;
+    const bound = kind === 'json' ? JSON.stringify(value) : value;
+    return sql`CAST(${bound} AS ${sql.raw(parameterTypes[kind])})`;
+  },
+  jsonArrayIsEmpty: (column) => sql`${column} = '[]'::jsonb`,
+  jsonArrayHasAny: (column, values) => sql`${column} ?| ${textArray(values)}`,
+  jsonArrayHasAll: (column, values) => sql`${column} ?& ${textArray(values)}`,
+  jsonArraySetEquals(column, values) {
+    const set = JSON.stringify(values);
+    return sql`(${column} @> CAST(${set} AS JSONB) AND ${column} <@ CAST(${set} AS JSONB))`;
+  },
+  jsonSortText: (column) => sql`(${column})::text COLLATE "C"`,
+};

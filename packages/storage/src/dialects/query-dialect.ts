@@ -1,0 +1,30 @@
+/**
+ * The SQL fragments filters and sorts need that SQLite and PostgreSQL spell differently.
+ * Used only by ../query/; each dialect implements it in its own `*-query.ts` file.
+ * Every fragment that takes values binds them as parameters.
+ */
+import type { RawBuilder } from 'kysely';
+import type { StorageKind } from '@multitable/core';
+
+export type SqlFragment = RawBuilder<unknown>;
+
+export interface QueryDialect {
+  /** `expression` under code-point collation (SQLite's BINARY, PostgreSQL's "C"): for `<`, ranges and ORDER BY. */
+  codePointText(expression: SqlFragment): SqlFragment;
+  /** `expression` with A–Z lower-cased and nothing else changed. */
+  asciiLower(expression: SqlFragment): SqlFragment;
+  /** True when `needle` occurs in `haystack` (plain substring, no pattern characters). */
+  containsText(haystack: SqlFragment, needle: SqlFragment): SqlFragment;
+  /** A canonical value bound as a parameter, typed so the comparison it sits in is well defined. */
+  parameter(kind: StorageKind, value: unknown): SqlFragment;
+  /** The JSON column holds `[]`. */
+  jsonArrayIsEmpty(column: SqlFragment): SqlFragment;
+  /** The JSON array column has a string element equal to one of `values` (non-null column). */
+  jsonArrayHasAny(column: SqlFragment, values: readonly string[]): SqlFragment;
+  /** … has every one of `values` among its string elements. */
+  jsonArrayHasAll(column: SqlFragment, values: readonly string[]): SqlFragment;
+  /** … holds exactly the set `values` (repeats and order ignored). */
+  jsonArraySetEquals(column: SqlFragment, values: readonly string[]): SqlFragment;
+  /** Sort key of a JSON column: its JSON text in code-point order. */
+  jsonSortText(column: SqlFragment): SqlFragment;
+}

@@ -1,0 +1,35 @@
+/**
+ * SQLite's spelling of the query fragments. Text compares by bytes already (BINARY), `lower()`
+ * folds ASCII only, JSON columns are TEXT written by JSON.stringify and read with `json_each`.
+ */
+import { sql } from 'kysely';
+import type { QueryDialect, SqlFragment } from './query-dialect';
+
+const list = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`));
+
+function elements(column: SqlFragment) {
+  return sql`json_each(${column}) AS je`;
+}
+
+function hasAll(column: SqlFragment, values: readonly string[]): SqlFragment {
+  return sql`(SELECT COUNT(DISTINCT je.value) FROM ${elements(column)} WHERE je.type = 'text' AND je.value IN (${list(values)})) = ${values.length}`;
+}
+
+export const sqliteQuery: QueryDialect = {
+  codePointText: (expression) => expression,
+  asciiLower: (expression) => sql`lower(${expression})`,
+  containsText: (haystack, needle) => sql`instr(${haystack}, ${needle}) > 0`,
+  parameter(kind, value) {
+    if (value === null || value === undefined) return sql`NULL`;
+    if (kind === 'json') return sql`${JSON.stringify(value)}`;
+    if (kind === 'boolean') return sql`${value ? 1 : 0}`;
+    return sql`${value}`;
+  },
+  jsonArrayIsEmpty: (column) => sql`${column} = '[]'`,
+  jsonArrayHasAny: (column, values) =>
+    sql`EXISTS (SELECT 1 FROM ${elements(column)} WHERE je.type = 'text' AND je.value IN (${list(values)}))`,
+  jsonArrayHasAll: hasAll,
+  jsonArraySetEquals: (column, values) =>
+    sql`(NOT EXISTS (SELECT 1 FROM ${elements(column)} WHERE je.type <> 'text' OR je.value NOT IN (${list(values)})) AND ${hasAll(column, values)})`,
+  jsonSortText: (column) => column,
+};

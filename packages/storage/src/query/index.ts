@@ -1,0 +1,4 @@
+/** Filters and sorts compiled to SQL: the storage half of the query model (core has the other). */
+export { compileFilter } from './compile-filter';
+export { compileOrderBy } from './compile-order-by';
+export { tableScope, type QueryScope } from './query-scope';
