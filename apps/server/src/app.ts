@@ -18,6 +18,9 @@ import { installJsonBodyParser } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebStatic } from './http/web-static';
 import { platformRoutes } from './routes/index';
+import { dataRoutes } from './routes/data/index';
+import { createAttachmentStore } from './services/data/attachment-store';
+import { createEventBus } from './services/data/event-bus';
 
 export interface BuildAppOptions {
   database: Database;
@@ -31,7 +34,14 @@ export const jsonBodyLimit = 1_048_576;
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { database, config } = options;
-  const platform: Platform = { database, config, clock: options.clock ?? Date.now };
+  const bus = createEventBus(database, (error) => app.log.error({ err: error }, 'outbox dispatch failed'));
+  const platform: Platform = {
+    database,
+    config,
+    clock: options.clock ?? Date.now,
+    bus,
+    attachments: createAttachmentStore(database, config.dataDir),
+  };
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -40,6 +50,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
   app.decorate('platform', platform);
+  // Events committed before shutdown still reach their subscribers.
+  app.addHook('onClose', async () => bus.drain());
 
   installErrorHandler(app);
   installJsonBodyParser(app);
@@ -49,8 +61,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installAccessControl(app, platform);
 
   await app.register(platformRoutes, { prefix: '/api/v1' });
-  // Data routes (tables, fields, views, records) register here, e.g.:
-  //   await app.register(dataRoutes, { prefix: '/api/v1' });
+  await app.register(dataRoutes, { prefix: '/api/v1' });
 
   await registerApiDocsUi(app);
   await registerWebStatic(app);

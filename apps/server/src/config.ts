@@ -29,6 +29,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** pino level, or `silent`. */
   logLevel: string;
+  /** Largest attachment accepted, in MiB (default 20). */
+  attachmentMaxMiB: number;
 }
 
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -43,6 +45,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     loginWindowMinutes: 15,
     trustProxy: false,
     logLevel: 'info',
+    attachmentMaxMiB: 20,
     ...overrides,
   };
 }
@@ -74,7 +77,7 @@ function publicUrlFrom(raw: string | undefined): string | undefined {
 }
 
 /** Reads DATA_DIR, DATABASE_URL, HOST, PORT, PUBLIC_URL, SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS,
- * DEFAULT_TIME_ZONE, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES, TRUST_PROXY, LOG_LEVEL. */
+ * DEFAULT_TIME_ZONE, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES, TRUST_PROXY, LOG_LEVEL, ATTACHMENT_MAX_MIB. */
 export function readConfig(env: Env = process.env): ServerConfig {
   const defaults = defaultConfig();
   const port = env.PORT === undefined || env.PORT === '' ? defaults.port : Number(env.PORT);
@@ -100,6 +103,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     loginWindowMinutes: positiveNumber(env, 'LOGIN_WINDOW_MINUTES', defaults.loginWindowMinutes),
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL || defaults.logLevel,
+    attachmentMaxMiB: positiveNumber(env, 'ATTACHMENT_MAX_MIB', defaults.attachmentMaxMiB),
   };
 }
 

@@ -6,6 +6,8 @@
  */
 import type { Database } from '@multitable/storage';
 import type { ServerConfig } from './config';
+import type { AttachmentStore } from './services/data/attachment-store';
+import type { EventBus } from './services/data/event-bus';
 
 /** Milliseconds since the epoch, like `Date.now`. */
 export type Clock = () => number;
@@ -14,6 +16,10 @@ export interface Platform {
   readonly database: Database;
   readonly config: ServerConfig;
   readonly clock: Clock;
+  /** After-commit delivery of outbox events (realtime, automations). */
+  readonly bus: EventBus;
+  /** Uploaded files under the data directory. */
+  readonly attachments: AttachmentStore;
 }
 
 /** The clock's current time as the ISO-8601 UTC text the store keeps. */

@@ -8,6 +8,7 @@ export const errorCodes = [
   'INVALID_CELL_VALUE', // a cell value cannot be stored in its field
   'INVALID_FIELD_OPTIONS', // field options do not match the type's options schema
   'INVALID_FILTER', // a filter or sort is malformed (bad operator, bad operand)
+  'INVALID_FORMULA', // a formula has a syntax or type error; details.position is the 0-based offset
   'UNKNOWN_FIELD', // no such field — also what a field the caller cannot read looks like
   'READ_ONLY_FIELD', // a computed or system field was written
   'NOT_FOUND',

@@ -38,3 +38,4 @@ export * from './filters/index';
 export * from './records/field-index';
 export * from './records/cast-records';
 export * from './views/view-config';
+export * from './views/view-without-field';

@@ -6,6 +6,7 @@
  */
 import { EngineError, newId } from '@multitable/core';
 import {
+  deleteTablesOfBase,
   deleteBase as deleteBaseRow,
   findBaseOfMember,
   insertBase,
@@ -84,10 +85,12 @@ export async function updateBase(
 }
 
 /**
- * Deletes the base and, by cascade, its members, tables, fields, views and attachment rows.
- * Physical user tables (`t_<tableId>`) belong to the schema layer, which must drop them here
- * once it exists.
+ * Deletes the base in one transaction: its user tables (physical tables included) first, then
+ * the base row, whose cascade takes members, fields, views and attachment rows.
  */
 export async function deleteBase(platform: Platform, baseId: string): Promise<void> {
-  if (!(await deleteBaseRow(platform.database.db, baseId))) throw notFound(baseId);
+  await platform.database.transaction(async (trx) => {
+    await deleteTablesOfBase(trx, baseId);
+    if (!(await deleteBaseRow(trx, baseId))) throw notFound(baseId);
+  });
 }
