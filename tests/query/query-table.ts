@@ -5,7 +5,6 @@
  * records layer calls them (`.where(…)`, `.orderBy(…)`).
  */
 import {
-  fieldTypes,
   getFieldType,
   isFieldTypeKey,
   type Field,
@@ -108,6 +107,3 @@ export async function selectIds(database: Database, tableId: string, predicate: 
     .execute();
   return rows.map((row) => String(row.id));
 }
-
-/** The registered types, for reporting what a test covered. */
-export const registeredTypes = Object.keys(fieldTypes);

@@ -51,7 +51,7 @@ export const FilterConditionSchema = Type.Object(
     operator: Type.Union(operatorKeys.map((key) => Type.Literal(key))),
     value: Type.Optional(Type.Unknown()),
   },
-  { additionalProperties: false, $id: 'FilterCondition' },
+  { additionalProperties: false },
 );
 
 export const FilterGroupSchema = Type.Recursive(
@@ -71,7 +71,7 @@ export const SortSpecSchema = Type.Object(
     field: Type.String({ minLength: 1 }),
     direction: Type.Union([Type.Literal('asc'), Type.Literal('desc')]),
   },
-  { additionalProperties: false, $id: 'SortSpec' },
+  { additionalProperties: false },
 );
 
 export const SortListSchema = Type.Array(SortSpecSchema, { maxItems: maxSorts });

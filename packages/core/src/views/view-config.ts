@@ -51,7 +51,7 @@ export const ViewConfigSchema = Type.Object(
       { default: 'short' },
     ),
   },
-  { additionalProperties: false, $id: 'ViewConfig' },
+  { additionalProperties: false },
 );
 
 export function defaultViewConfig(): ViewConfig {

@@ -48,10 +48,13 @@ function operandKind(value: ScalarOperand) {
   return typeof value === 'string' ? 'text' : typeof value === 'number' ? 'number' : 'boolean';
 }
 
-/** The cell, ready to be compared with `value`: text under code-point order. */
-function comparable(target: PredicateTarget, scope: QueryScope, value: ScalarOperand): SqlFragment {
+/**
+ * The cell, ready to be ordered against `value`: text under code-point order. Equality needs no
+ * collation (byte-equal under any deterministic one), which keeps plain indexes usable for it.
+ */
+function comparable(target: PredicateTarget, scope: QueryScope, value: ScalarOperand, comparison: ComparisonOperator): SqlFragment {
   const cell = column(target, scope);
-  return typeof value === 'string' ? scope.dialect.query.codePointText(cell) : cell;
+  return typeof value === 'string' && comparison !== '=' ? scope.dialect.query.codePointText(cell) : cell;
 }
 
 function bound(scope: QueryScope, value: ScalarOperand): SqlFragment {
@@ -60,8 +63,8 @@ function bound(scope: QueryScope, value: ScalarOperand): SqlFragment {
 
 function compileRange(p: PredicateOf<'range'>, scope: QueryScope): SqlFragment {
   const parts = [isPresent(p.target, scope)];
-  if (p.from !== undefined) parts.push(sql`${comparable(p.target, scope, p.from)} >= ${bound(scope, p.from)}`);
-  if (p.to !== undefined) parts.push(sql`${comparable(p.target, scope, p.to)} < ${bound(scope, p.to)}`);
+  if (p.from !== undefined) parts.push(sql`${comparable(p.target, scope, p.from, '>=')} >= ${bound(scope, p.from)}`);
+  if (p.to !== undefined) parts.push(sql`${comparable(p.target, scope, p.to, '<')} < ${bound(scope, p.to)}`);
   return sql`(${sql.join(parts, sql` AND `)})`;
 }
 
@@ -72,9 +75,8 @@ const compilers: Compilers = {
   not: (p, scope) => sql`(NOT ${compileNode(p.item, scope)})`,
   empty: (p, scope) => isEmpty(p.target, scope),
   compare: (p, scope) =>
-    sql`(${isPresent(p.target, scope)} AND ${comparable(p.target, scope, p.value)} ${comparisonSql[p.comparison]} ${bound(scope, p.value)})`,
+    sql`(${isPresent(p.target, scope)} AND ${comparable(p.target, scope, p.value, p.comparison)} ${comparisonSql[p.comparison]} ${bound(scope, p.value)})`,
   in(p, scope) {
-    // Equality needs no collation (byte-equal under any deterministic one), which keeps indexes usable.
     const values = p.values.map((value) => bound(scope, value));
     return sql`(${isPresent(p.target, scope)} AND ${column(p.target, scope)} IN (${sql.join(values)}))`;
   },

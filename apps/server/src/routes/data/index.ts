@@ -1,0 +1,15 @@
+/** The data routes under `/api/v1`: tables, fields, views, records and attachments. */
+import type { FastifyInstance } from 'fastify';
+import { attachmentRoutes } from './attachments';
+import { fieldRoutes } from './fields';
+import { recordRoutes } from './records';
+import { tableRoutes } from './tables';
+import { viewRoutes } from './views';
+
+export async function dataRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(tableRoutes);
+  await app.register(fieldRoutes);
+  await app.register(viewRoutes);
+  await app.register(recordRoutes);
+  await app.register(attachmentRoutes);
+}

@@ -1,0 +1,127 @@
+/**
+ * Field design: add, rename, describe, change options, change type (converting every value in
+ * one transaction and reporting what could not be converted), reorder, delete. Values lost in a
+ * conversion are written to the record history so they can be recovered by hand.
+ */
+import { convertValue, normalizeFieldOptions, viewConfigWithoutField, type Field } from '@multitable/core';
+import * as store from '@multitable/storage';
+import type { Platform } from '../../platform';
+import { buildCastContext } from './cast-context';
+import { applyChange, type ChangeMeta } from './change-recorder';
+import { checkFieldDefinition, checkFieldName, checkFieldType, type FieldDefinitionInput } from './field-input';
+import { presentField, type ApiField } from './schema-presenter';
+import { findFieldOfTable, loadTableContext } from './table-lookup';
+import { storedViewConfig } from './views';
+
+export interface FieldPatchInput {
+  name?: string;
+  description?: string;
+  type?: string;
+  options?: Record<string, unknown>;
+  move?: store.Placement;
+}
+
+export interface ConversionReport {
+  converted: number;
+  failed: number;
+  failures: Array<{ recordId: string; value: unknown; reason: string }>;
+}
+
+export async function listFields(platform: Platform, baseId: string, tableKey: string): Promise<ApiField[]> {
+  const { fields } = await loadTableContext(platform.database.db, baseId, tableKey);
+  return fields.map(presentField);
+}
+
+export async function createField(platform: Platform, meta: ChangeMeta, tableKey: string, input: FieldDefinitionInput): Promise<ApiField> {
+  const definition = checkFieldDefinition(input, 'body');
+  return applyChange(platform, meta, async (trx, recorder) => {
+    const { table } = await loadTableContext(trx, meta.baseId, tableKey);
+    const field = await store.addField(trx, platform.database.dialect, { tableId: table.id, ...definition }, recorder.at);
+    recorder.event({ tableId: table.id, type: 'field.created', payload: { tableId: table.id, fieldId: field.id } });
+    return presentField(field);
+  });
+}
+
+export async function updateField(
+  platform: Platform,
+  meta: ChangeMeta,
+  tableKey: string,
+  fieldId: string,
+  patch: FieldPatchInput,
+): Promise<{ field: ApiField; conversion?: ConversionReport }> {
+  if (patch.name !== undefined) checkFieldName(patch.name, 'body.name');
+  const { database } = platform;
+  return applyChange(platform, meta, async (trx, recorder) => {
+    const context = await loadTableContext(trx, meta.baseId, tableKey);
+    let field = findFieldOfTable(context.fields, fieldId);
+    let conversion: ConversionReport | undefined;
+
+    const newType = patch.type === undefined ? field.type : checkFieldType(patch.type, 'body.type');
+    if (newType !== field.type) {
+      const options = normalizeFieldOptions(newType, patch.options ?? {}, 'body.options') as Record<string, unknown>;
+      conversion = await changeType(platform, trx, context, field, { type: newType, options }, recorder);
+      field = await store.requireField(trx, field.id);
+    } else if (patch.options !== undefined) {
+      const options = normalizeFieldOptions(field.type, patch.options, 'body.options') as Record<string, unknown>;
+      field = await store.updateField(trx, database.dialect, field.id, { options });
+    }
+    if (patch.name !== undefined || patch.description !== undefined) {
+      field = await store.updateField(trx, database.dialect, field.id, {
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.description !== undefined ? { description: patch.description } : {}),
+      });
+    }
+    if (patch.move) {
+      for (const sibling of [patch.move.before, patch.move.after]) if (sibling) findFieldOfTable(context.fields, sibling);
+      field = await store.reorderField(trx, field.id, patch.move);
+    }
+    recorder.event({ tableId: context.table.id, type: 'field.updated', payload: { tableId: context.table.id, fieldId: field.id } });
+    return conversion ? { field: presentField(field), conversion } : { field: presentField(field) };
+  });
+}
+
+async function changeType(
+  platform: Platform,
+  trx: store.Trx,
+  context: { table: store.TableMeta; timeZone: string },
+  field: Field,
+  target: store.FieldTypeTarget,
+  recorder: { cells(changes: import('./change-recorder').CellChange[]): void },
+): Promise<ConversionReport> {
+  const ctx = await buildCastContext(platform, trx, { baseId: context.table.baseId, timeZone: context.timeZone, typecast: true, input: null });
+  let targetOptions: unknown = target.options;
+  const lost: import('./change-recorder').CellChange[] = [];
+  const report = await store.changeFieldType(
+    trx,
+    platform.database.dialect,
+    field.id,
+    target,
+    (value) => {
+      const result = convertValue(field, { type: target.type, options: targetOptions }, value, ctx);
+      if (result.ok && result.options) targetOptions = result.options;
+      return result;
+    },
+    {
+      onFailure: (failure) =>
+        lost.push({ tableId: context.table.id, recordId: failure.recordId, fieldId: field.id, action: 'update', oldValue: failure.value, newValue: null }),
+    },
+  );
+  recorder.cells(lost);
+  return { converted: report.converted, failed: report.failed, failures: report.failures };
+}
+
+export async function deleteField(platform: Platform, meta: ChangeMeta, tableKey: string, fieldId: string): Promise<{ id: string; deleted: true }> {
+  return applyChange(platform, meta, async (trx, recorder) => {
+    const { table, fields } = await loadTableContext(trx, meta.baseId, tableKey);
+    const field = findFieldOfTable(fields, fieldId);
+    await store.deleteField(trx, field.id);
+    // Views stop referring to the field (their stored configs hold field ids).
+    for (const view of await store.listViews(trx, table.id)) {
+      const config = storedViewConfig(view);
+      const pruned = viewConfigWithoutField(config, field.id);
+      if (JSON.stringify(pruned) !== JSON.stringify(config)) await store.updateView(trx, platform.database.dialect, view.id, { config: pruned });
+    }
+    recorder.event({ tableId: table.id, type: 'field.deleted', payload: { tableId: table.id, fieldId: field.id } });
+    return { id: field.id, deleted: true as const };
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * Creating, updating and deleting records in batches of up to 1000. The whole batch is cast
+ * with core first (a bad cell anywhere refuses the batch, naming record and field), then
+ * written in one transaction with one history entry per changed cell and one outbox event.
+ * Select choices added by `typecast` are saved in that same transaction.
+ */
+import { castRecordBatch, EngineError, indexFields, type Field } from '@multitable/core';
+import * as store from '@multitable/storage';
+import type { Platform } from '../../platform';
+import { buildCastContext } from './cast-context';
+import { applyChange, type CellChange, type ChangeMeta, type ChangeRecorder } from './change-recorder';
+import { buildFormatContext } from './format-context';
+import { presentRecord, type ApiRecord } from './record-presenter';
+import { loadTableContext, type TableContext } from './table-lookup';
+
+export interface WriteOptions {
+  typecast?: boolean;
+  returnFieldsByFieldId?: boolean;
+}
+
+interface PreparedBatch {
+  context: TableContext;
+  fields: Field[];
+  records: Array<{ id?: string; values: Record<string, unknown> }>;
+}
+
+/** Casts the batch and saves options the cast extended; returns the fields as they now are. */
+async function prepare(
+  platform: Platform,
+  trx: store.Trx,
+  meta: ChangeMeta,
+  tableKey: string,
+  input: ReadonlyArray<{ id?: string; fields: unknown }>,
+  options: WriteOptions,
+): Promise<PreparedBatch> {
+  const context = await loadTableContext(trx, meta.baseId, tableKey);
+  const ctx = await buildCastContext(platform, trx, {
+    baseId: meta.baseId,
+    timeZone: context.timeZone,
+    typecast: options.typecast ?? false,
+    input: input.map((record) => record.fields),
+  });
+  const batch = castRecordBatch(indexFields(context.fields), input, ctx);
+  let fields = context.fields;
+  if (batch.changedOptions.size > 0) {
+    fields = [];
+    for (const field of context.fields) {
+      const changed = batch.changedOptions.get(field.id);
+      fields.push(changed ? await store.updateField(trx, platform.database.dialect, field.id, { options: changed }) : field);
+    }
+  }
+  return { context, fields, records: batch.records };
+}
+
+async function present(platform: Platform, db: store.Executor, context: TableContext, fields: Field[], rows: store.StoredRecord[], options: WriteOptions): Promise<ApiRecord[]> {
+  const format = await buildFormatContext(db, context.timeZone);
+  return rows.map((row) => presentRecord(row, fields, { fieldKey: options.returnFieldsByFieldId ? 'id' : 'name', format }));
+}
+
+function recordCells(recorder: ChangeRecorder, tableId: string, changes: readonly store.CellChange[]): void {
+  recorder.cells(changes.map((change): CellChange => ({ tableId, action: 'update', ...change })));
+}
+
+export async function createRecords(
+  platform: Platform,
+  meta: ChangeMeta,
+  tableKey: string,
+  input: ReadonlyArray<{ id?: string; fields: unknown }>,
+  options: WriteOptions,
+): Promise<ApiRecord[]> {
+  return applyChange(platform, meta, async (trx, recorder) => {
+    const { context, fields, records } = await prepare(platform, trx, meta, tableKey, input, options);
+    const inserted = await store.insertRecords(trx, platform.database.dialect, context.table, fields, records, meta.actor, recorder.at);
+    const created = inserted.filter((row) => row.created);
+    for (const row of created) {
+      const cells: CellChange[] = [{ tableId: context.table.id, recordId: row.id, fieldId: null, action: 'create', oldValue: null, newValue: null }];
+      for (const field of fields) {
+        const value = row.values[field.id];
+        if (value !== null && value !== undefined && store.hasOwnColumn(field)) {
+          cells.push({ tableId: context.table.id, recordId: row.id, fieldId: field.id, action: 'create', oldValue: null, newValue: value });
+        }
+      }
+      recorder.cells(cells);
+    }
+    if (created.length > 0) {
+      recorder.event({ tableId: context.table.id, type: 'records.created', payload: { tableId: context.table.id, recordIds: created.map((r) => r.id) } });
+    }
+    return present(platform, trx, context, fields, inserted, options);
+  });
+}
+
+export async function updateRecords(
+  platform: Platform,
+  meta: ChangeMeta,
+  tableKey: string,
+  input: ReadonlyArray<{ id: string; fields: unknown }>,
+  options: WriteOptions,
+): Promise<ApiRecord[]> {
+  return applyChange(platform, meta, async (trx, recorder) => {
+    const { context, fields, records } = await prepare(platform, trx, meta, tableKey, input, options);
+    const updates = records.map((record) => ({ id: record.id!, values: record.values }));
+    const result = await store.updateRecords(trx, platform.database.dialect, context.table, fields, updates, meta.actor, recorder.at);
+    recordCells(recorder, context.table.id, result.changes);
+    if (result.changes.length > 0) {
+      const byRecord = new Map<string, string[]>();
+      for (const change of result.changes) byRecord.set(change.recordId, [...(byRecord.get(change.recordId) ?? []), change.fieldId]);
+      recorder.event({
+        tableId: context.table.id,
+        type: 'records.updated',
+        payload: { tableId: context.table.id, changes: [...byRecord].map(([recordId, fieldIds]) => ({ recordId, fieldIds })) },
+      });
+    }
+    return present(platform, trx, context, fields, result.records, options);
+  });
+}
+
+export async function deleteRecords(
+  platform: Platform,
+  meta: ChangeMeta,
+  tableKey: string,
+  ids: readonly string[],
+): Promise<Array<{ id: string; deleted: true }>> {
+  if (ids.length === 0) throw new EngineError('VALIDATION_FAILED', 'Name at least one record to delete', { path: 'records' });
+  return applyChange(platform, meta, async (trx, recorder) => {
+    const { table, fields } = await loadTableContext(trx, meta.baseId, tableKey);
+    const deleted = await store.deleteRecords(trx, platform.database.dialect, table, fields, ids);
+    for (const row of deleted) {
+      const cells: CellChange[] = [{ tableId: table.id, recordId: row.id, fieldId: null, action: 'delete', oldValue: null, newValue: null }];
+      for (const field of fields) {
+        const value = row.values[field.id];
+        if (value !== null && value !== undefined && store.hasOwnColumn(field)) {
+          cells.push({ tableId: table.id, recordId: row.id, fieldId: field.id, action: 'delete', oldValue: value, newValue: null });
+        }
+      }
+      recorder.cells(cells);
+    }
+    recorder.event({ tableId: table.id, type: 'records.deleted', payload: { tableId: table.id, recordIds: deleted.map((row) => row.id) } });
+    return deleted.map((row) => ({ id: row.id, deleted: true as const }));
+  });
+}

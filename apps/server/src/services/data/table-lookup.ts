@@ -1,0 +1,50 @@
+/**
+ * Finds the table, field, view and base context a data request names — always inside the base
+ * the access check established, so an id from another base is simply "not found" (A1.3).
+ * Tables may be named by id or by exact name, as in Airtable's API.
+ */
+import { EngineError, isId, type Field } from '@multitable/core';
+import { findBase, listFields, listTables, listViews, type Executor, type TableMeta, type ViewMeta } from '@multitable/storage';
+
+export function tableNotFound(key: string): EngineError {
+  return new EngineError('NOT_FOUND', `Table "${key}" not found`, { table: key });
+}
+
+export async function findTableInBase(db: Executor, baseId: string, key: string): Promise<TableMeta> {
+  const tables = await listTables(db, baseId);
+  const table = isId('table', key) ? tables.find((t) => t.id === key) : tables.find((t) => t.name === key);
+  if (!table) throw tableNotFound(key);
+  return table;
+}
+
+export async function baseTimeZone(db: Executor, baseId: string): Promise<string> {
+  const base = await findBase(db, baseId);
+  if (!base) throw new EngineError('NOT_FOUND', `Base "${baseId}" not found`, { base: baseId });
+  return base.timeZone;
+}
+
+export interface TableContext {
+  table: TableMeta;
+  fields: Field[];
+  timeZone: string;
+}
+
+export async function loadTableContext(db: Executor, baseId: string, tableKey: string): Promise<TableContext> {
+  const table = await findTableInBase(db, baseId, tableKey);
+  const [fields, timeZone] = await Promise.all([listFields(db, table.id), baseTimeZone(db, baseId)]);
+  return { table, fields, timeZone };
+}
+
+export function findFieldOfTable(fields: readonly Field[], fieldId: string): Field {
+  const field = fields.find((f) => f.id === fieldId);
+  if (!field) throw new EngineError('UNKNOWN_FIELD', `Unknown field "${fieldId}"`, { field: fieldId, path: 'fieldId' });
+  return field;
+}
+
+/** A view of the table by id or exact name. */
+export async function findViewOfTable(db: Executor, tableId: string, key: string, path = 'view'): Promise<ViewMeta> {
+  const views = await listViews(db, tableId);
+  const view = views.find((v) => v.id === key) ?? views.find((v) => v.name === key);
+  if (!view) throw new EngineError('NOT_FOUND', `View "${key}" not found`, { view: key, path });
+  return view;
+}

@@ -1,0 +1,96 @@
+/**
+ * Tables of a base: list (with fields and views, like Airtable's base schema), create with an
+ * initial set of fields, rename, describe, reorder, delete. Every change goes through
+ * `applyChange` (one transaction, outbox event).
+ */
+import { defaultViewConfig } from '@multitable/core';
+import * as store from '@multitable/storage';
+import type { Platform } from '../../platform';
+import { applyChange, type ChangeMeta } from './change-recorder';
+import { checkDistinctNames, checkFieldDefinition, checkFieldName, type FieldDefinitionInput } from './field-input';
+import { presentTable, type ApiTable } from './schema-presenter';
+import { findTableInBase } from './table-lookup';
+
+export interface CreateTableInput {
+  name: string;
+  description?: string;
+  fields?: FieldDefinitionInput[];
+}
+
+export interface TablePatchInput {
+  name?: string;
+  description?: string;
+  move?: store.Placement;
+}
+
+async function describeTable(db: store.Executor, table: store.TableMeta): Promise<ApiTable> {
+  const [fields, views] = await Promise.all([store.listFields(db, table.id), store.listViews(db, table.id)]);
+  return presentTable(table, fields, views);
+}
+
+export async function listTables(platform: Platform, baseId: string): Promise<ApiTable[]> {
+  const db = platform.database.db;
+  const tables = await store.listTables(db, baseId);
+  return Promise.all(tables.map((table) => describeTable(db, table)));
+}
+
+export async function getTable(platform: Platform, baseId: string, tableKey: string): Promise<ApiTable> {
+  const db = platform.database.db;
+  return describeTable(db, await findTableInBase(db, baseId, tableKey));
+}
+
+export async function createTable(platform: Platform, meta: ChangeMeta, input: CreateTableInput): Promise<ApiTable> {
+  checkFieldName(input.name, 'name');
+  const definitions = (input.fields ?? []).map((field, index) => checkFieldDefinition(field, `fields[${index}]`));
+  checkDistinctNames(definitions, 'fields');
+  const [primary, ...others] = definitions;
+  const { database } = platform;
+
+  return applyChange(platform, meta, async (trx, recorder) => {
+    const created = await store.createTable(
+      trx,
+      database.dialect,
+      {
+        baseId: meta.baseId,
+        name: input.name,
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(primary ? { primaryField: { name: primary.name, type: primary.type, options: primary.options } } : {}),
+        view: { config: defaultViewConfig() },
+      },
+      recorder.at,
+    );
+    for (const definition of others) {
+      await store.addField(trx, database.dialect, { tableId: created.table.id, ...definition }, recorder.at);
+    }
+    recorder.event({ tableId: created.table.id, type: 'table.created', payload: { tableId: created.table.id } });
+    return describeTable(trx, created.table);
+  });
+}
+
+export async function updateTable(platform: Platform, meta: ChangeMeta, tableKey: string, patch: TablePatchInput): Promise<ApiTable> {
+  if (patch.name !== undefined) checkFieldName(patch.name, 'name');
+  return applyChange(platform, meta, async (trx, recorder) => {
+    let table = await findTableInBase(trx, meta.baseId, tableKey);
+    if (patch.name !== undefined || patch.description !== undefined) {
+      table = await store.updateTable(trx, platform.database.dialect, table.id, {
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.description !== undefined ? { description: patch.description } : {}),
+      });
+    }
+    if (patch.move) {
+      for (const sibling of [patch.move.before, patch.move.after]) if (sibling) await findTableInBase(trx, meta.baseId, sibling);
+      table = await store.reorderTable(trx, table.id, patch.move);
+    }
+    recorder.event({ tableId: table.id, type: 'table.updated', payload: { tableId: table.id } });
+    return describeTable(trx, table);
+  });
+}
+
+export async function deleteTable(platform: Platform, meta: ChangeMeta, tableKey: string): Promise<{ id: string; deleted: true }> {
+  return applyChange(platform, meta, async (trx, recorder) => {
+    const table = await findTableInBase(trx, meta.baseId, tableKey);
+    await store.deleteTable(trx, table.id);
+    recorder.event({ tableId: table.id, type: 'table.deleted', payload: { tableId: table.id } });
+    return { id: table.id, deleted: true as const };
+  });
+}
