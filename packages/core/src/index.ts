@@ -39,3 +39,5 @@ export * from './records/field-index';
 export * from './records/cast-records';
 export * from './views/view-config';
 export * from './views/view-without-field';
+export * from './formula/index';
+export * from './computed/index';
