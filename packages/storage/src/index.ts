@@ -9,3 +9,4 @@ export * from './schema/index';
 export * from './records/index';
 export * from './changes/index';
 export * from './query/index';
+export * from './links/index';

@@ -16,9 +16,9 @@ export interface DependencyGraph {
   /** Fields that read `fieldId` directly, with how they read it. */
   dependentsOf(fieldId: string): ReadonlyArray<{ field: GraphField; dependency: Dependency }>;
   /**
-   * Computed fields to recalculate after the given fields changed, dependencies first.
-   * The changed fields themselves are included only when they are computed and reachable
-   * from another changed field.
+   * Computed fields to recalculate after the given fields changed, dependencies first. A changed
+   * field that is itself computed is included: for a link, a change of membership means its
+   * titles must be computed again.
    */
   recalculationOrder(changedFieldIds: Iterable<string>): GraphField[];
   /** Every computed field in an order where each comes after what it reads (full refills). */
@@ -64,17 +64,16 @@ export function buildDependencyGraph(fields: readonly GraphField[]): DependencyG
     }
   }
 
-  // Iterative depth-first search: a base's graph is small, but never trust recursion depth.
-  function order(starts: Iterable<string>, includeStarts: boolean): GraphField[] {
+  // Iterative depth-first search from the start fields along "is read by" edges; the reverse
+  // post-order is a topological order of everything reachable. Never trust recursion depth.
+  function order(starts: Iterable<string>): GraphField[] {
     const state = new Map<string, 'open' | 'done'>();
     const result: GraphField[] = [];
-    const startSet = new Set(starts);
-    for (const start of startSet) {
-      if (state.has(start)) continue;
-      const path: GraphField[] = [];
+    for (const start of new Set(starts)) {
+      if (state.has(start) || !byId.has(start)) continue;
+      const path: GraphField[] = [byId.get(start)!];
       const stack: Array<{ id: string; next: number }> = [{ id: start, next: 0 }];
       state.set(start, 'open');
-      path.push(byId.get(start)!);
       while (stack.length > 0) {
         const top = stack[stack.length - 1]!;
         const children = dependents.get(top.id) ?? [];
@@ -91,41 +90,18 @@ export function buildDependencyGraph(fields: readonly GraphField[]): DependencyG
           path.pop();
           state.set(top.id, 'done');
           const field = byId.get(top.id)!;
-          if (field.dependencies.length > 0 && (includeStarts || !startSet.has(top.id) || isReachedFromOther(top.id))) {
-            result.push(field);
-          }
+          if (field.dependencies.length > 0) result.push(field);
         }
       }
     }
     return result.reverse();
-
-    function isReachedFromOther(id: string): boolean {
-      // A changed computed field is recalculated when another changed field feeds it.
-      return [...startSet].some((other) => other !== id && reaches(other, id));
-    }
-  }
-
-  function reaches(from: string, to: string): boolean {
-    const seen = new Set<string>();
-    const stack = [from];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      for (const { field } of dependents.get(id) ?? []) {
-        if (field.id === to) return true;
-        if (!seen.has(field.id)) {
-          seen.add(field.id);
-          stack.push(field.id);
-        }
-      }
-    }
-    return false;
   }
 
   return {
     fields: byId,
     dependentsOf: (fieldId) => dependents.get(fieldId) ?? [],
-    recalculationOrder: (changed) => order(changed, false),
-    topologicalOrder: () => order([...byId.keys()], true),
+    recalculationOrder: (changed) => order(changed),
+    topologicalOrder: () => order(byId.keys()),
   };
 }
 

@@ -7,7 +7,9 @@
  * returns it (after `present`, for types whose API form adds data such as user names).
  */
 import type { TSchema } from '@sinclair/typebox';
+import type { Dependency } from '../computed/dependency';
 import type { OperatorKey } from '../filters/operator-keys';
+import type { Field } from './field';
 
 /** How a value sits in SQL. Dialects map kinds to column types (see packages/storage/src/dialects). */
 export type StorageKind = 'text' | 'number' | 'integer' | 'boolean' | 'json';
@@ -76,6 +78,38 @@ export type CastResult<Value, Options> =
  */
 export type OptionsCheck<Options> = { ok: true; options: Options } | { ok: false; path: string; reason: string };
 
+/** A record as a computed field sees it: its id, times and the cells its dependencies read. */
+export interface ComputedRecord {
+  id: string;
+  values: Readonly<Record<string, unknown>>;
+  createdTime: string;
+  modifiedTime: string;
+}
+
+export interface ComputeInput {
+  record: ComputedRecord;
+  /** The records linked through a link field of this table, in link order (viaLink dependencies). */
+  linked(linkFieldId: string): readonly ComputedRecord[];
+}
+
+/** What a computed field needs to know about the base around it. */
+export interface ComputeContext {
+  /** Every field of the base, by id. */
+  fields: ReadonlyMap<string, Field>;
+  /** The primary field of a table (link titles read it). */
+  primaryFieldIdOf(tableId: string): string | undefined;
+  now: Date;
+  timeZone: string;
+  format: FormatContext;
+}
+
+/** A computed field ready to run: what it reads and how its value follows from that. */
+export interface FieldComputer {
+  dependencies: readonly Dependency[];
+  /** The canonical value (null for empty) of one record. Never throws for bad data: errors are values. */
+  compute(input: ComputeInput): unknown;
+}
+
 export interface FieldTypeDefinition<Options, Value> {
   /** camelCase registry key, e.g. `singleSelect`. */
   readonly type: string;
@@ -88,7 +122,8 @@ export interface FieldTypeDefinition<Options, Value> {
   checkOptions?(options: Options): OptionsCheck<Options>;
   /** JSON Schema of a non-empty canonical value under these options (published in OpenAPI). */
   valueSchema(options: Options): TSchema;
-  readonly storage: FieldStorage;
+  /** Where values live; a function when it depends on the options (a formula's result type). */
+  readonly storage: FieldStorage | ((options: Options) => FieldStorage);
   /** False for computed and system types: writing them is READ_ONLY_FIELD. */
   readonly writable: boolean;
   /**
@@ -105,4 +140,10 @@ export interface FieldTypeDefinition<Options, Value> {
   compare(a: Value, b: Value, options: Options): number;
   /** API form of a value when it differs from the stored one (persons gain names and emails). */
   present?(value: Value, options: Options, ctx: FormatContext): unknown;
+  /**
+   * Computed types (link titles, lookup, rollup, count, formula): what the field reads and how
+   * to compute it. Values are materialized in the field's column and kept current by the
+   * recalculation executor in the same transaction as the change that feeds them.
+   */
+  computer?(field: Field<Options>, ctx: ComputeContext): FieldComputer;
 }

@@ -4,7 +4,8 @@
  * way round) is a compile error. Code elsewhere asks the registry, never switches on a type.
  */
 import { EngineError } from '../errors';
-import type { FieldTypeDefinition } from './field-type';
+import type { Field } from './field';
+import type { FieldStorage, FieldTypeDefinition } from './field-type';
 import { attachment } from './types/attachment';
 import { autoNumber } from './types/auto-number';
 import { checkbox } from './types/checkbox';
@@ -92,4 +93,10 @@ export function getFieldType(key: string): AnyFieldType {
     throw new EngineError('VALIDATION_FAILED', `Unknown field type "${key}"`, { type: key, known: fieldTypeKeys });
   }
   return fieldTypes[key];
+}
+
+/** Where a field's values live, resolving storage that depends on the options (a formula's result type). */
+export function fieldStorage(field: Pick<Field, 'type' | 'options'>): FieldStorage {
+  const storage = getFieldType(field.type).storage;
+  return typeof storage === 'function' ? storage(field.options) : storage;
 }

@@ -9,7 +9,7 @@
  */
 import type { Field } from '../fields/field';
 import type { SystemColumn } from '../fields/field-type';
-import { getFieldType } from '../fields/registry';
+import { fieldStorage, getFieldType } from '../fields/registry';
 import { columnKindOf, type PredicateTarget } from './predicate';
 import { EngineError } from '../errors';
 
@@ -110,7 +110,7 @@ export function queryProfileOf(field: Field, path: string): QueryProfile {
 
 /** Where a field's cell lives: its own column of its storage kind, or a system column. */
 export function targetOf(field: Field): PredicateTarget {
-  const storage = getFieldType(field.type).storage;
+  const storage = fieldStorage(field);
   const system: SystemColumn | undefined = 'system' in storage ? storage.system : undefined;
   return system ? { field, kind: columnKindOf(storage), system } : { field, kind: columnKindOf(storage) };
 }

@@ -20,7 +20,7 @@ export async function ensureFieldIndex(
   executor: Executor,
   dialect: SqlDialect,
   tableId: string,
-  field: Pick<Field, 'id' | 'type'>,
+  field: Pick<Field, 'id' | 'type' | 'options'>,
 ): Promise<void> {
   const placement = fieldPlacement(field);
   const cell = sql.ref(fieldColumnName(field));
@@ -33,10 +33,10 @@ export async function ensureFieldIndex(
     .execute();
 }
 
-export async function dropFieldIndex(executor: Executor, tableId: string, field: Pick<Field, 'id' | 'type'>): Promise<void> {
+export async function dropFieldIndex(executor: Executor, tableId: string, field: Pick<Field, 'id' | 'type' | 'options'>): Promise<void> {
   await userDb(executor).schema.dropIndex(fieldIndexName(tableId, field)).ifExists().execute();
 }
 
-export async function hasFieldIndex(executor: Executor, dialect: SqlDialect, tableId: string, field: Pick<Field, 'id' | 'type'>): Promise<boolean> {
+export async function hasFieldIndex(executor: Executor, dialect: SqlDialect, tableId: string, field: Pick<Field, 'id' | 'type' | 'options'>): Promise<boolean> {
   return dialect.indexExists(executor, fieldIndexName(tableId, field));
 }

@@ -2,7 +2,7 @@
  * Where a field's value lives physically: its own column of a storage kind, or a system column
  * of the row. Asks the field-type registry; never switches on a type key.
  */
-import { getFieldType, type Field, type StorageKind, type SystemColumn } from '@multitable/core';
+import { fieldStorage, type Field, type StorageKind, type SystemColumn } from '@multitable/core';
 import { fieldColumnName } from './naming';
 
 export type FieldPlacement =
@@ -18,8 +18,8 @@ export const systemColumnKinds: Readonly<Record<SystemColumn, StorageKind>> = {
   modifiedBy: 'text',
 };
 
-export function fieldPlacement(field: Pick<Field, 'id' | 'type'>): FieldPlacement {
-  const storage = getFieldType(field.type).storage;
+export function fieldPlacement(field: Pick<Field, 'id' | 'type' | 'options'>): FieldPlacement {
+  const storage = fieldStorage(field);
   const column = fieldColumnName(field);
   return 'system' in storage
     ? { own: false, column, system: storage.system, kind: systemColumnKinds[storage.system] }

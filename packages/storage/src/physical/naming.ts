@@ -3,7 +3,7 @@
  * A user table is `t_<tableId>`; a stored field is column `f_<fieldId>`; fields backed by a
  * system column (auto number, created/modified time/by) read that column instead.
  */
-import { getFieldType, isId, type Field, type SystemColumn } from '@multitable/core';
+import { fieldStorage, isId, type Field, type SystemColumn } from '@multitable/core';
 
 export const systemColumns: Readonly<Record<SystemColumn, string>> = {
   autoNumber: 'auto_number',
@@ -23,16 +23,16 @@ export function userTableName(tableId: string): string {
   return `t_${tableId}`;
 }
 
-export function fieldColumnName(field: Pick<Field, 'id' | 'type'>): string {
-  const storage = getFieldType(field.type).storage;
+export function fieldColumnName(field: Pick<Field, 'id' | 'type' | 'options'>): string {
+  const storage = fieldStorage(field);
   if ('system' in storage) return systemColumns[storage.system];
   if (!isId('field', field.id)) throw new Error(`Refusing to name a SQL column after "${field.id}"`);
   return `f_${field.id}`;
 }
 
 /** True when the field owns a column of its own (false for system-backed fields). */
-export function hasOwnColumn(field: Pick<Field, 'type'>): boolean {
-  return !('system' in getFieldType(field.type).storage);
+export function hasOwnColumn(field: Pick<Field, 'type' | 'options'>): boolean {
+  return !('system' in fieldStorage(field));
 }
 
 /** Index serving the default record order `(row_order, id)`. */
@@ -41,7 +41,7 @@ export function rowOrderIndexName(tableId: string): string {
 }
 
 /** Index on the column a field reads (its own or a system column); one per column. */
-export function fieldIndexName(tableId: string, field: Pick<Field, 'id' | 'type'>): string {
+export function fieldIndexName(tableId: string, field: Pick<Field, 'id' | 'type' | 'options'>): string {
   return `ix_${userTableName(tableId)}_${fieldColumnName(field)}`;
 }
 

@@ -5,3 +5,4 @@ export * from './update-records';
 export * from './delete-records';
 export * from './read-records';
 export * from './move-record';
+export * from './computed-cells';

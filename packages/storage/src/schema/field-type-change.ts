@@ -64,7 +64,7 @@ export async function changeFieldType(
   return atomically(trx, async (t) => {
     const field = await requireField(t, fieldId);
     const oldPlacement = fieldPlacement(field);
-    const newPlacement = fieldPlacement({ id: field.id, type: target.type });
+    const newPlacement = fieldPlacement({ id: field.id, type: target.type, options: target.options });
     const report: FieldTypeChangeReport = { field, converted: 0, failed: 0, failures: [] };
     let newOptions = target.options;
 

@@ -117,6 +117,27 @@ export async function deleteField(trx: Executor, fieldId: string): Promise<Field
   });
 }
 
+/**
+ * Locks field metadata rows until the transaction ends, where the dialect has row locks
+ * (SQLite already runs one writer at a time). Record writes take `share` on their table's
+ * fields, so a field cannot be deleted or change type under them; a write that extends options
+ * (typecast adding choices) and every schema change of a field take `update` *before* any DDL,
+ * so they wait for writers instead of deadlocking with them. Re-read the fields after locking.
+ */
+export async function lockFieldRows(
+  trx: Executor,
+  dialect: SqlDialect,
+  target: { tableId: string } | { fieldIds: readonly string[] },
+  mode: 'share' | 'update',
+): Promise<void> {
+  if (!dialect.supportsRowLocks) return;
+  let query = trx.selectFrom('fields').select('id').orderBy('id'); // one lock order: no deadlock between lockers
+  if ('tableId' in target) query = query.where('table_id', '=', target.tableId);
+  else if (target.fieldIds.length === 0) return;
+  else query = query.where('id', 'in', [...target.fieldIds]);
+  await (mode === 'update' ? query.forUpdate() : query.forShare()).execute();
+}
+
 /** Makes `fieldId` the table's primary field (the one that names records); the old one stays a field. */
 export async function setPrimaryField(trx: Executor, fieldId: string): Promise<Field> {
   return atomically(trx, async (t) => {

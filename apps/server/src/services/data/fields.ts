@@ -10,7 +10,8 @@ import { buildCastContext } from './cast-context';
 import { applyChange, type ChangeMeta } from './change-recorder';
 import { checkFieldDefinition, checkFieldName, checkFieldType, type FieldDefinitionInput } from './field-input';
 import { presentField, type ApiField } from './schema-presenter';
-import { findFieldOfTable, loadTableContext } from './table-lookup';
+import { findFieldOfTable, loadTableContext, type TableContext } from './table-lookup';
+import { viewConfigAfterFieldChange } from './view-repair';
 import { storedViewConfig } from './views';
 
 export interface FieldPatchInput {
@@ -52,12 +53,13 @@ export async function updateField(
   if (patch.name !== undefined) checkFieldName(patch.name, 'body.name');
   const { database } = platform;
   return applyChange(platform, meta, async (trx, recorder) => {
-    const context = await loadTableContext(trx, meta.baseId, tableKey);
+    const context = await lockedFieldContext(platform, trx, meta.baseId, tableKey, fieldId);
     let field = findFieldOfTable(context.fields, fieldId);
     let conversion: ConversionReport | undefined;
 
     const newType = patch.type === undefined ? field.type : checkFieldType(patch.type, 'body.type');
-    if (newType !== field.type) {
+    const typeChanged = newType !== field.type;
+    if (typeChanged) {
       const options = normalizeFieldOptions(newType, patch.options ?? {}, 'body.options') as Record<string, unknown>;
       conversion = await changeType(platform, trx, context, field, { type: newType, options }, recorder);
       field = await store.requireField(trx, field.id);
@@ -74,6 +76,10 @@ export async function updateField(
     if (patch.move) {
       for (const sibling of [patch.move.before, patch.move.after]) if (sibling) findFieldOfTable(context.fields, sibling);
       field = await store.reorderField(trx, field.id, patch.move);
+    }
+    if (typeChanged || patch.options !== undefined) {
+      const fieldsNow = context.fields.map((f) => (f.id === field.id ? field : f));
+      await repairViews(platform, trx, context.table.id, field.id, fieldsNow);
     }
     recorder.event({ tableId: context.table.id, type: 'field.updated', payload: { tableId: context.table.id, fieldId: field.id } });
     return conversion ? { field: presentField(field), conversion } : { field: presentField(field) };
@@ -110,9 +116,30 @@ async function changeType(
   return { converted: report.converted, failed: report.failed, failures: report.failures };
 }
 
+/**
+ * The table context with the field's row locked for update, read again after the lock: a field
+ * is deleted or changes type only once record writes using it have finished (they share-lock
+ * it), and never on a stale reading of it.
+ */
+async function lockedFieldContext(platform: Platform, trx: store.Trx, baseId: string, tableKey: string, fieldId: string): Promise<TableContext> {
+  const context = await loadTableContext(trx, baseId, tableKey);
+  if (!platform.database.dialect.supportsRowLocks) return context;
+  await store.lockFieldRows(trx, platform.database.dialect, { fieldIds: [findFieldOfTable(context.fields, fieldId).id] }, 'update');
+  return loadTableContext(trx, baseId, context.table.id);
+}
+
+/** Drops what views say about the field that its new type or options can no longer evaluate. */
+async function repairViews(platform: Platform, trx: store.Trx, tableId: string, fieldId: string, fields: readonly Field[]): Promise<void> {
+  for (const view of await store.listViews(trx, tableId)) {
+    const config = storedViewConfig(view);
+    const repaired = viewConfigAfterFieldChange(config, fieldId, fields);
+    if (JSON.stringify(repaired) !== JSON.stringify(config)) await store.updateView(trx, platform.database.dialect, view.id, { config: repaired });
+  }
+}
+
 export async function deleteField(platform: Platform, meta: ChangeMeta, tableKey: string, fieldId: string): Promise<{ id: string; deleted: true }> {
   return applyChange(platform, meta, async (trx, recorder) => {
-    const { table, fields } = await loadTableContext(trx, meta.baseId, tableKey);
+    const { table, fields } = await lockedFieldContext(platform, trx, meta.baseId, tableKey, fieldId);
     const field = findFieldOfTable(fields, fieldId);
     await store.deleteField(trx, field.id);
     // Views stop referring to the field (their stored configs hold field ids).

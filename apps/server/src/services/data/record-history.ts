@@ -6,7 +6,7 @@ import { EngineError } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { loadUserDirectory } from './directories';
-import { loadTableContext } from './table-lookup';
+import { readWithStableSchema } from './table-lookup';
 
 export interface ApiHistoryEntry {
   id: number;
@@ -27,10 +27,12 @@ export async function recordHistory(
   page: { pageSize?: number; before?: number },
 ): Promise<{ history: ApiHistoryEntry[]; before?: number }> {
   const db = platform.database.db;
-  const { table, fields } = await loadTableContext(db, scope.baseId, tableKey);
   const limit = page.pageSize ?? 100;
-  const entries = await store.listRecordHistory(db, table.id, recordId, { limit: limit + 1, ...(page.before ? { before: page.before } : {}) });
-  const current = await store.getRecord(db, platform.database.dialect, table, fields, recordId, { fieldIds: [] });
+  const { fields, entries, current } = await readWithStableSchema(db, scope.baseId, tableKey, async ({ table, fields }) => ({
+    fields,
+    entries: await store.listRecordHistory(db, table.id, recordId, { limit: limit + 1, ...(page.before ? { before: page.before } : {}) }),
+    current: await store.getRecord(db, platform.database.dialect, table, fields, recordId, { fieldIds: [] }),
+  }));
   if (entries.length === 0 && !current) throw new EngineError('NOT_FOUND', `Record "${recordId}" not found`, { record: recordId });
   const users = await loadUserDirectory(db);
   const names = new Map(fields.map((field) => [field.id, field.name]));

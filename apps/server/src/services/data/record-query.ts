@@ -20,7 +20,7 @@ import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { buildFormatContext } from './format-context';
 import { presentRecord, type ApiRecord } from './record-presenter';
-import { findViewOfTable, loadTableContext } from './table-lookup';
+import { findViewOfTable, readWithStableSchema, type TableContext } from './table-lookup';
 import { storedViewConfig } from './views';
 
 export interface RecordListRequest {
@@ -64,8 +64,17 @@ export async function listRecords(
   request: RecordListRequest,
 ): Promise<RecordPage> {
   const { database } = platform;
+  return readWithStableSchema(database.db, scope.baseId, tableKey, (context) => listFromContext(platform, scope, context, request));
+}
+
+async function listFromContext(
+  platform: Platform,
+  scope: { baseId: string; userId: string },
+  { table, fields, timeZone }: TableContext,
+  request: RecordListRequest,
+): Promise<RecordPage> {
+  const { database } = platform;
   const db = database.db;
-  const { table, fields, timeZone } = await loadTableContext(db, scope.baseId, tableKey);
   const resolveContext = { me: scope.userId, now: new Date(platform.clock()), timeZone };
 
   let shown: Field[] = fields;
@@ -112,9 +121,10 @@ export async function getRecord(
   options: { returnFieldsByFieldId?: boolean },
 ): Promise<ApiRecord> {
   const { database } = platform;
-  const { table, fields, timeZone } = await loadTableContext(database.db, scope.baseId, tableKey);
-  const row = await store.getRecord(database.db, database.dialect, table, fields, recordId);
-  if (!row) throw new EngineError('NOT_FOUND', `Record "${recordId}" not found`, { record: recordId });
-  const format = await buildFormatContext(database.db, timeZone);
-  return presentRecord(row, fields, { fieldKey: options.returnFieldsByFieldId ? 'id' : 'name', format });
+  return readWithStableSchema(database.db, scope.baseId, tableKey, async ({ table, fields, timeZone }) => {
+    const row = await store.getRecord(database.db, database.dialect, table, fields, recordId);
+    if (!row) throw new EngineError('NOT_FOUND', `Record "${recordId}" not found`, { record: recordId });
+    const format = await buildFormatContext(database.db, timeZone);
+    return presentRecord(row, fields, { fieldKey: options.returnFieldsByFieldId ? 'id' : 'name', format });
+  });
 }

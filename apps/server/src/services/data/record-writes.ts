@@ -12,6 +12,7 @@ import { applyChange, type CellChange, type ChangeMeta, type ChangeRecorder } fr
 import { buildFormatContext } from './format-context';
 import { presentRecord, type ApiRecord } from './record-presenter';
 import { loadTableContext, type TableContext } from './table-lookup';
+import { addDirty, loadSchemaForChange, recalculate, recalculationEvents, type DirtyCells } from './recalculation/recalculate';
 
 export interface WriteOptions {
   typecast?: boolean;
@@ -24,7 +25,13 @@ interface PreparedBatch {
   records: Array<{ id?: string; values: Record<string, unknown> }>;
 }
 
-/** Casts the batch and saves options the cast extended; returns the fields as they now are. */
+/**
+ * Casts the batch and saves options the cast extended; returns the fields as they now are.
+ * The table's field rows are locked first (see store.lockFieldRows): `update` when the cast
+ * extends options — so concurrent typecasts never lose each other's new choices — else `share`,
+ * so no field is deleted or changes type between the cast and the write. The cast runs again if
+ * the fields changed before the lock was granted.
+ */
 async function prepare(
   platform: Platform,
   trx: store.Trx,
@@ -33,28 +40,67 @@ async function prepare(
   input: ReadonlyArray<{ id?: string; fields: unknown }>,
   options: WriteOptions,
 ): Promise<PreparedBatch> {
-  const context = await loadTableContext(trx, meta.baseId, tableKey);
+  const { dialect } = platform.database;
+  const seen = await loadTableContext(trx, meta.baseId, tableKey);
   const ctx = await buildCastContext(platform, trx, {
     baseId: meta.baseId,
-    timeZone: context.timeZone,
+    timeZone: seen.timeZone,
     typecast: options.typecast ?? false,
     input: input.map((record) => record.fields),
   });
-  const batch = castRecordBatch(indexFields(context.fields), input, ctx);
+  let batch = castRecordBatch(indexFields(seen.fields), input, ctx);
+  const mode = batch.changedOptions.size > 0 ? 'update' : 'share';
+  const context = await lockTableFields(platform, trx, meta.baseId, seen, mode);
+  if (JSON.stringify(context.fields) !== JSON.stringify(seen.fields)) {
+    batch = castRecordBatch(indexFields(context.fields), input, ctx);
+    if (mode === 'share' && batch.changedOptions.size > 0) {
+      throw new EngineError('CONFLICT', `The fields of table "${context.table.name}" changed while these records were written; send the request again`, {
+        table: context.table.id,
+      });
+    }
+  }
   let fields = context.fields;
   if (batch.changedOptions.size > 0) {
     fields = [];
     for (const field of context.fields) {
       const changed = batch.changedOptions.get(field.id);
-      fields.push(changed ? await store.updateField(trx, platform.database.dialect, field.id, { options: changed }) : field);
+      fields.push(changed ? await store.updateField(trx, dialect, field.id, { options: changed }) : field);
     }
   }
   return { context, fields, records: batch.records };
 }
 
+/** Locks the table's field rows and reads them again (NOT_FOUND when the table went meanwhile). */
+async function lockTableFields(platform: Platform, trx: store.Trx, baseId: string, seen: TableContext, mode: 'share' | 'update'): Promise<TableContext> {
+  if (!platform.database.dialect.supportsRowLocks) return seen;
+  await store.lockFieldRows(trx, platform.database.dialect, { tableId: seen.table.id }, mode);
+  return loadTableContext(trx, baseId, seen.table.id);
+}
+
 async function present(platform: Platform, db: store.Executor, context: TableContext, fields: Field[], rows: store.StoredRecord[], options: WriteOptions): Promise<ApiRecord[]> {
   const format = await buildFormatContext(db, context.timeZone);
   return rows.map((row) => presentRecord(row, fields, { fieldKey: options.returnFieldsByFieldId ? 'id' : 'name', format }));
+}
+
+/**
+ * Recalculates what the written cells feed, in this transaction, and returns the written rows
+ * re-read when any of their own computed cells changed (so the response shows current values).
+ */
+async function materialize(
+  platform: Platform,
+  trx: store.Trx,
+  baseId: string,
+  context: TableContext,
+  seeds: DirtyCells,
+  recorder: ChangeRecorder,
+  rows: store.StoredRecord[],
+): Promise<store.StoredRecord[]> {
+  const schema = await loadSchemaForChange(platform, trx, baseId, context.timeZone);
+  const changes = await recalculate(trx, platform.database.dialect, schema, seeds);
+  for (const event of recalculationEvents(changes)) recorder.event(event);
+  if (!changes.some((change) => change.tableId === context.table.id)) return rows;
+  const fields = [...schema.fieldsById.values()].filter((field) => field.tableId === context.table.id);
+  return store.getRecords(trx, platform.database.dialect, context.table, fields, rows.map((row) => row.id));
 }
 
 function recordCells(recorder: ChangeRecorder, tableId: string, changes: readonly store.CellChange[]): void {
@@ -85,7 +131,11 @@ export async function createRecords(
     if (created.length > 0) {
       recorder.event({ tableId: context.table.id, type: 'records.created', payload: { tableId: context.table.id, recordIds: created.map((r) => r.id) } });
     }
-    return present(platform, trx, context, fields, inserted, options);
+    // New records: every computed field of the table (and what reads it) needs their values.
+    const seeds: DirtyCells = new Map();
+    for (const field of fields) addDirty(seeds, field.id, created.map((row) => row.id));
+    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, inserted);
+    return present(platform, trx, context, fields, rows, options);
   });
 }
 
@@ -101,6 +151,9 @@ export async function updateRecords(
     const updates = records.map((record) => ({ id: record.id!, values: record.values }));
     const result = await store.updateRecords(trx, platform.database.dialect, context.table, fields, updates, meta.actor, recorder.at);
     recordCells(recorder, context.table.id, result.changes);
+    const seeds: DirtyCells = new Map();
+    for (const change of result.changes) addDirty(seeds, change.fieldId, [change.recordId]);
+    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, result.records);
     if (result.changes.length > 0) {
       const byRecord = new Map<string, string[]>();
       for (const change of result.changes) byRecord.set(change.recordId, [...(byRecord.get(change.recordId) ?? []), change.fieldId]);
@@ -110,7 +163,7 @@ export async function updateRecords(
         payload: { tableId: context.table.id, changes: [...byRecord].map(([recordId, fieldIds]) => ({ recordId, fieldIds })) },
       });
     }
-    return present(platform, trx, context, fields, result.records, options);
+    return present(platform, trx, context, fields, rows, options);
   });
 }
 
@@ -122,7 +175,7 @@ export async function deleteRecords(
 ): Promise<Array<{ id: string; deleted: true }>> {
   if (ids.length === 0) throw new EngineError('VALIDATION_FAILED', 'Name at least one record to delete', { path: 'records' });
   return applyChange(platform, meta, async (trx, recorder) => {
-    const { table, fields } = await loadTableContext(trx, meta.baseId, tableKey);
+    const { table, fields } = await lockTableFields(platform, trx, meta.baseId, await loadTableContext(trx, meta.baseId, tableKey), 'share');
     const deleted = await store.deleteRecords(trx, platform.database.dialect, table, fields, ids);
     for (const row of deleted) {
       const cells: CellChange[] = [{ tableId: table.id, recordId: row.id, fieldId: null, action: 'delete', oldValue: null, newValue: null }];

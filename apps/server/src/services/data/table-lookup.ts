@@ -3,7 +3,7 @@
  * the access check established, so an id from another base is simply "not found" (A1.3).
  * Tables may be named by id or by exact name, as in Airtable's API.
  */
-import { EngineError, isId, type Field } from '@multitable/core';
+import { EngineError, isEngineError, isId, type Field } from '@multitable/core';
 import { findBase, listFields, listTables, listViews, type Executor, type TableMeta, type ViewMeta } from '@multitable/storage';
 
 export function tableNotFound(key: string): EngineError {
@@ -33,6 +33,31 @@ export async function loadTableContext(db: Executor, baseId: string, tableKey: s
   const table = await findTableInBase(db, baseId, tableKey);
   const [fields, timeZone] = await Promise.all([listFields(db, table.id), baseTimeZone(db, baseId)]);
   return { table, fields, timeZone };
+}
+
+/**
+ * Runs a read outside any transaction on the table as `load` finds it. Reads take no locks, so a
+ * table or field may be dropped between reading the metadata and reading the rows; when the read
+ * then fails and the metadata did change, it runs again on the new metadata (a table that is
+ * gone is NOT_FOUND) instead of surfacing the database's "no such column" as a 500.
+ */
+export async function readWithStableSchema<T>(
+  db: Executor,
+  baseId: string,
+  tableKey: string,
+  read: (context: TableContext) => Promise<T>,
+): Promise<T> {
+  let context = await loadTableContext(db, baseId, tableKey);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read(context);
+    } catch (error) {
+      if (isEngineError(error) || attempt >= 3) throw error;
+      const now = await loadTableContext(db, baseId, context.table.id);
+      if (JSON.stringify(now.fields) === JSON.stringify(context.fields)) throw error;
+      context = now;
+    }
+  }
 }
 
 export function findFieldOfTable(fields: readonly Field[], fieldId: string): Field {

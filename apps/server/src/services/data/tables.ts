@@ -88,7 +88,10 @@ export async function updateTable(platform: Platform, meta: ChangeMeta, tableKey
 
 export async function deleteTable(platform: Platform, meta: ChangeMeta, tableKey: string): Promise<{ id: string; deleted: true }> {
   return applyChange(platform, meta, async (trx, recorder) => {
-    const table = await findTableInBase(trx, meta.baseId, tableKey);
+    const found = await findTableInBase(trx, meta.baseId, tableKey);
+    // Record writes share-lock the table's fields: wait for them before dropping the table.
+    await store.lockFieldRows(trx, platform.database.dialect, { tableId: found.id }, 'update');
+    const table = await findTableInBase(trx, meta.baseId, found.id);
     await store.deleteTable(trx, table.id);
     recorder.event({ tableId: table.id, type: 'table.deleted', payload: { tableId: table.id } });
     return { id: table.id, deleted: true as const };

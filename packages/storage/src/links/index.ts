@@ -1,0 +1,3 @@
+/** Link fields' junction tables. */
+export * from './junction';
+export * from './link-reads';
