@@ -47,7 +47,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: jsonBodyLimit,
     trustProxy: config.trustProxy,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // strictTypes off: the multipart upload documents its body without a `type` (there is no parsed body to validate).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strictTypes: false } },
   });
   app.decorate('platform', platform);
   // Events committed before shutdown still reach their subscribers.
