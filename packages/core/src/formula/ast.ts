@@ -35,36 +35,36 @@ interface Span {
 }
 
 export interface NumberNode extends Span {
-  readonly type: 'number';
+  readonly kind: 'number';
   readonly value: number;
 }
 export interface TextNode extends Span {
-  readonly type: 'text';
+  readonly kind: 'text';
   readonly value: string;
 }
 export interface BooleanNode extends Span {
-  readonly type: 'boolean';
+  readonly kind: 'boolean';
   readonly value: boolean;
 }
 /** `{Name}` or a bare identifier that is not a call (`Price * 2`). */
 export interface FieldNode extends Span {
-  readonly type: 'field';
+  readonly kind: 'field';
   readonly ref: string;
 }
 export interface UnaryNode extends Span {
-  readonly type: 'unary';
+  readonly kind: 'unary';
   readonly operator: UnaryOperator;
   readonly operand: FormulaNode;
 }
 export interface BinaryNode extends Span {
-  readonly type: 'binary';
+  readonly kind: 'binary';
   readonly operator: BinaryOperator;
   readonly left: FormulaNode;
   readonly right: FormulaNode;
 }
 /** A function call; `name` is upper-cased (function names are case-insensitive). */
 export interface CallNode extends Span {
-  readonly type: 'call';
+  readonly kind: 'call';
   readonly name: string;
   readonly args: readonly FormulaNode[];
 }
@@ -73,9 +73,9 @@ export type FormulaNode = NumberNode | TextNode | BooleanNode | FieldNode | Unar
 
 /** The direct children of a node, left to right. */
 export function childrenOf(node: FormulaNode): readonly FormulaNode[] {
-  if (node.type === 'unary') return [node.operand];
-  if (node.type === 'binary') return [node.left, node.right];
-  if (node.type === 'call') return node.args;
+  if (node.kind === 'unary') return [node.operand];
+  if (node.kind === 'binary') return [node.left, node.right];
+  if (node.kind === 'call') return node.args;
   return [];
 }
 

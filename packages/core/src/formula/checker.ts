@@ -21,9 +21,9 @@ import { describeValueKind, type ValueKind } from './value-kinds';
 export type FieldKindLookup = (ref: string) => ValueKind | undefined;
 
 function literalText(node: FormulaNode): string | undefined {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'number') return numberToText(node.value);
-  if (node.type === 'boolean') return node.value ? 'TRUE' : 'FALSE';
+  if (node.kind === 'text') return node.value;
+  if (node.kind === 'number') return numberToText(node.value);
+  if (node.kind === 'boolean') return node.value ? 'TRUE' : 'FALSE';
   return undefined;
 }
 
@@ -35,14 +35,14 @@ function suggestion(name: string): string {
 
 function refuseNumberOperand(node: FormulaNode, kind: ValueKind, role: string): void {
   if (kind === 'date') throw invalidFormula(`${role} cannot be a date; use DATEADD or DATETIME_DIFF for date arithmetic`, node.start);
-  if (node.type === 'text' && node.value.trim() !== '' && textToNumber(node.value) === undefined) {
+  if (node.kind === 'text' && node.value.trim() !== '' && textToNumber(node.value) === undefined) {
     throw invalidFormula(`${role} must be a number, and ${JSON.stringify(node.value.slice(0, 40))} is not one (use & to join text)`, node.start);
   }
 }
 
 function refuseDateOperand(node: FormulaNode, kind: ValueKind, role: string): void {
   if (kind === 'number' || kind === 'boolean') throw invalidFormula(`${role} must be a date, not a ${kind}`, node.start);
-  if (node.type === 'text' && node.value.trim() !== '' && typeof parseDateText(node.value, 'UTC', new Date(0)) === 'string') {
+  if (node.kind === 'text' && node.value.trim() !== '' && typeof parseDateText(node.value, 'UTC', new Date(0)) === 'string') {
     throw invalidFormula(`${role} must be a date, and ${JSON.stringify(node.value.slice(0, 40))} is not one`, node.start);
   }
 }
@@ -52,7 +52,7 @@ class Checker {
 
   kindOf(node: FormulaNode, depth: number): ValueKind {
     if (depth > formulaLimits.maxDepth) throw invalidFormula(`The formula nests deeper than ${formulaLimits.maxDepth} levels`, node.start);
-    switch (node.type) {
+    switch (node.kind) {
       case 'number':
         return 'number';
       case 'text':
@@ -111,7 +111,7 @@ class Checker {
 
   private checkArgument(call: CallNode, arg: FormulaNode, kind: ValueKind, parameter: Parameter): void {
     const role = `${call.name}'s ${parameter.name}`;
-    if (parameter.kind === 'field' && arg.type !== 'field') throw invalidFormula(`${role} must be a {field}`, arg.start);
+    if (parameter.kind === 'field' && arg.kind !== 'field') throw invalidFormula(`${role} must be a {field}`, arg.start);
     if (parameter.kind === 'number') refuseNumberOperand(arg, kind, role);
     if (parameter.kind === 'date') refuseDateOperand(arg, kind, role);
     const literal = literalText(arg);

@@ -162,7 +162,7 @@ describe('limits', () => {
 
   it('stops a hand-built tree deeper than 64 with #LIMIT instead of recursing', () => {
     let tree = parseFormula('1');
-    for (let i = 0; i < 10_000; i++) tree = { type: 'unary', operator: '-', operand: tree, start: 0, end: 0 };
+    for (let i = 0; i < 10_000; i++) tree = { kind: 'unary', operator: '-', operand: tree, start: 0, end: 0 };
     const result = evaluateFormula(tree, context);
     expect(result.value).toMatchObject({ type: 'error', error: '#LIMIT' });
   });

@@ -110,7 +110,7 @@ class Evaluation implements CallContext {
   evaluate(node: FormulaNode, depth: number): FormulaValue {
     this.charge(1);
     if (depth > formulaLimits.maxDepth) throw new LimitExceeded(`the formula nests deeper than ${formulaLimits.maxDepth} levels`);
-    switch (node.type) {
+    switch (node.kind) {
       case 'number':
         return checkedNumber(node.value);
       case 'text':
@@ -180,7 +180,7 @@ class Evaluation implements CallContext {
       },
       fieldId: (index) => {
         const arg = node.args[index];
-        return arg?.type === 'field' ? arg.ref : undefined;
+        return arg?.kind === 'field' ? arg.ref : undefined;
       },
     };
   }

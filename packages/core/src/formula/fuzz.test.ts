@@ -42,16 +42,16 @@ const at = { start: 0, end: 0 };
 const { node: treeArbitrary } = fc.letrec<{ node: FormulaNode; leaf: FormulaNode; unary: FormulaNode; binary: FormulaNode; call: FormulaNode }>((tie) => ({
   node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('leaf'), tie('unary'), tie('binary'), tie('call'), tie('call')),
   leaf: fc.oneof(
-    numberLeaf.map((value): FormulaNode => ({ type: 'number', value, ...at })),
-    textLeaf.map((value): FormulaNode => ({ type: 'text', value, ...at })),
-    fc.boolean().map((value): FormulaNode => ({ type: 'boolean', value, ...at })),
-    fc.constantFrom(...refNames).map((ref): FormulaNode => ({ type: 'field', ref, ...at })),
+    numberLeaf.map((value): FormulaNode => ({ kind: 'number', value, ...at })),
+    textLeaf.map((value): FormulaNode => ({ kind: 'text', value, ...at })),
+    fc.boolean().map((value): FormulaNode => ({ kind: 'boolean', value, ...at })),
+    fc.constantFrom(...refNames).map((ref): FormulaNode => ({ kind: 'field', ref, ...at })),
   ),
-  unary: fc.record({ operator: fc.constantFrom('-' as const, '+' as const), operand: tie('node') }).map(({ operator, operand }): FormulaNode => ({ type: 'unary', operator, operand, ...at })),
+  unary: fc.record({ operator: fc.constantFrom('-' as const, '+' as const), operand: tie('node') }).map(({ operator, operand }): FormulaNode => ({ kind: 'unary', operator, operand, ...at })),
   binary: fc
     .record({ operator: fc.constantFrom<BinaryOperator>(...binaryOperators), left: tie('node'), right: tie('node') })
-    .map(({ operator, left, right }): FormulaNode => ({ type: 'binary', operator, left, right, ...at })),
-  call: fc.record({ name: fc.constantFrom(...callNames), args: fc.array(tie('node'), { maxLength: 4 }) }).map(({ name, args }): FormulaNode => ({ type: 'call', name, args, ...at })),
+    .map(({ operator, left, right }): FormulaNode => ({ kind: 'binary', operator, left, right, ...at })),
+  call: fc.record({ name: fc.constantFrom(...callNames), args: fc.array(tie('node'), { maxLength: 4 }) }).map(({ name, args }): FormulaNode => ({ kind: 'call', name, args, ...at })),
 }));
 
 const isoDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true });
@@ -70,10 +70,10 @@ const settingsArbitrary = fc.record({
 
 /** Tree shape without positions. */
 function shape(node: FormulaNode): unknown {
-  if (node.type === 'unary') return [node.operator, shape(node.operand)];
-  if (node.type === 'binary') return [shape(node.left), node.operator, shape(node.right)];
-  if (node.type === 'call') return [node.name, node.args.map(shape)];
-  return [node.type, node.type === 'field' ? node.ref : node.value];
+  if (node.kind === 'unary') return [node.operator, shape(node.operand)];
+  if (node.kind === 'binary') return [shape(node.left), node.operator, shape(node.right)];
+  if (node.kind === 'call') return [node.name, node.args.map(shape)];
+  return [node.kind, node.kind === 'field' ? node.ref : node.value];
 }
 
 function isWellFormed(value: FormulaValue): boolean {

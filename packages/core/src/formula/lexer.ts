@@ -17,12 +17,12 @@ import { formulaLimits } from './limits';
 export type OperatorText = '+' | '-' | '*' | '/' | '&' | '=' | '!=' | '<' | '>' | '<=' | '>=';
 
 export type Token = { readonly start: number; readonly end: number } & (
-  | { readonly type: 'number'; readonly value: number }
-  | { readonly type: 'text'; readonly value: string }
-  | { readonly type: 'field'; readonly name: string }
-  | { readonly type: 'identifier'; readonly name: string }
-  | { readonly type: 'operator'; readonly operator: OperatorText }
-  | { readonly type: '(' | ')' | ',' | 'end' }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'text'; readonly value: string }
+  | { readonly kind: 'field'; readonly name: string }
+  | { readonly kind: 'identifier'; readonly name: string }
+  | { readonly kind: 'operator'; readonly operator: OperatorText }
+  | { readonly kind: '(' | ')' | ',' | 'end' }
 );
 
 const numberPattern = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
@@ -115,19 +115,19 @@ export function tokenize(text: string): Token[] {
     }
     const mark = Object.hasOwn(punctuation, char) ? punctuation[char] : undefined;
     if (mark) {
-      tokens.push({ type: mark, start: i, end: i + 1 });
+      tokens.push({ kind: mark, start: i, end: i + 1 });
       i++;
       continue;
     }
     if (Object.hasOwn(closingQuotes, char)) {
       const { value, end } = readString(text, i);
-      tokens.push({ type: 'text', value, start: i, end });
+      tokens.push({ kind: 'text', value, start: i, end });
       i = end;
       continue;
     }
     if (char === '{') {
       const { name, end } = readField(text, i);
-      tokens.push({ type: 'field', name, start: i, end });
+      tokens.push({ kind: 'field', name, start: i, end });
       i = end;
       continue;
     }
@@ -135,25 +135,25 @@ export function tokenize(text: string): Token[] {
     if (digits) {
       const value = Number(digits);
       if (!Number.isFinite(value)) throw invalidFormula(`The number ${digits.slice(0, 20)} is too large`, i);
-      tokens.push({ type: 'number', value, start: i, end: i + digits.length });
+      tokens.push({ kind: 'number', value, start: i, end: i + digits.length });
       i += digits.length;
       continue;
     }
     const word = matchAt(identifierPattern, text, i);
     if (word) {
-      tokens.push({ type: 'identifier', name: word, start: i, end: i + word.length });
+      tokens.push({ kind: 'identifier', name: word, start: i, end: i + word.length });
       i += word.length;
       continue;
     }
     const operator = operatorSpellings.find(([spelling]) => text.startsWith(spelling, i));
     if (operator) {
-      tokens.push({ type: 'operator', operator: operator[1], start: i, end: i + operator[0].length });
+      tokens.push({ kind: 'operator', operator: operator[1], start: i, end: i + operator[0].length });
       i += operator[0].length;
       continue;
     }
     const shown = String.fromCodePoint(text.codePointAt(i)!);
     throw invalidFormula(`Unexpected character ${JSON.stringify(shown)}`, i);
   }
-  tokens.push({ type: 'end', start: text.length, end: text.length });
+  tokens.push({ kind: 'end', start: text.length, end: text.length });
   return tokens;
 }

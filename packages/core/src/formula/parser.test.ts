@@ -7,7 +7,7 @@ import { printFormula } from './printer';
 
 /** The tree without positions, for comparing shapes. */
 function shape(node: FormulaNode): unknown {
-  switch (node.type) {
+  switch (node.kind) {
     case 'number':
     case 'text':
     case 'boolean':
@@ -102,9 +102,9 @@ describe('formula syntax', () => {
 
   it('records each node’s span in the source', () => {
     const node = parseFormula('  LEN({Name}) + 1');
-    expect(node).toMatchObject({ type: 'binary', start: 2, end: 17 });
-    if (node.type !== 'binary' || node.left.type !== 'call') throw new Error('unexpected tree');
-    expect(node.left.args[0]).toMatchObject({ type: 'field', ref: 'Name', start: 6, end: 12 });
+    expect(node).toMatchObject({ kind: 'binary', start: 2, end: 17 });
+    if (node.kind !== 'binary' || node.left.kind !== 'call') throw new Error('unexpected tree');
+    expect(node.left.args[0]).toMatchObject({ kind: 'field', ref: 'Name', start: 6, end: 12 });
   });
 });
 

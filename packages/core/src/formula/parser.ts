@@ -16,7 +16,7 @@ import { tokenize, type Token } from './lexer';
 import { formulaLimits } from './limits';
 
 function describeToken(token: Token, text: string): string {
-  if (token.type === 'end') return 'the end of the formula';
+  if (token.kind === 'end') return 'the end of the formula';
   return JSON.stringify(text.slice(token.start, Math.min(token.end, token.start + 30)));
 }
 
@@ -30,10 +30,10 @@ class Parser {
   ) {}
 
   parseFormula(): FormulaNode {
-    if (this.peek().type === 'end') throw invalidFormula('The formula is empty', 0);
+    if (this.peek().kind === 'end') throw invalidFormula('The formula is empty', 0);
     const node = this.parseExpression(0, 1);
     const next = this.peek();
-    if (next.type !== 'end') throw invalidFormula(`Unexpected ${describeToken(next, this.text)}; expected an operator or the end of the formula`, next.start);
+    if (next.kind !== 'end') throw invalidFormula(`Unexpected ${describeToken(next, this.text)}; expected an operator or the end of the formula`, next.start);
     return node;
   }
 
@@ -43,7 +43,7 @@ class Parser {
 
   private advance(): Token {
     const token = this.tokens[this.index]!;
-    if (token.type !== 'end') this.index++;
+    if (token.kind !== 'end') this.index++;
     return token;
   }
 
@@ -65,31 +65,31 @@ class Parser {
     let left = this.parsePrefix(nesting);
     for (;;) {
       const token = this.peek();
-      if (token.type !== 'operator') return left;
+      if (token.kind !== 'operator') return left;
       const operator: BinaryOperator = token.operator;
       const precedence = binaryPrecedence[operator];
       if (precedence <= minPrecedence) return left;
       this.advance();
       const right = this.parseExpression(precedence, nesting + 1);
-      left = this.built({ type: 'binary', operator, left, right, start: left.start, end: right.end });
+      left = this.built({ kind: 'binary', operator, left, right, start: left.start, end: right.end });
     }
   }
 
   private parsePrefix(nesting: number): FormulaNode {
     const token = this.advance();
-    switch (token.type) {
+    switch (token.kind) {
       case 'number':
-        return this.built({ type: 'number', value: token.value, start: token.start, end: token.end });
+        return this.built({ kind: 'number', value: token.value, start: token.start, end: token.end });
       case 'text':
-        return this.built({ type: 'text', value: token.value, start: token.start, end: token.end });
+        return this.built({ kind: 'text', value: token.value, start: token.start, end: token.end });
       case 'field':
-        return this.built({ type: 'field', ref: token.name, start: token.start, end: token.end });
+        return this.built({ kind: 'field', ref: token.name, start: token.start, end: token.end });
       case 'identifier':
         return this.parseIdentifier(token, nesting);
       case 'operator': {
         if (token.operator !== '-' && token.operator !== '+') break;
         const operand = this.parseExpression(unaryPrecedence, nesting + 1);
-        return this.built({ type: 'unary', operator: token.operator, operand, start: token.start, end: operand.end });
+        return this.built({ kind: 'unary', operator: token.operator, operand, start: token.start, end: operand.end });
       }
       case '(': {
         const inner = this.parseExpression(0, nesting + 1);
@@ -102,33 +102,33 @@ class Parser {
     throw invalidFormula(`Unexpected ${describeToken(token, this.text)}; expected a value, a {field}, a function call or (`, token.start);
   }
 
-  private parseIdentifier(token: Token & { type: 'identifier' }, nesting: number): FormulaNode {
+  private parseIdentifier(token: Token & { kind: 'identifier' }, nesting: number): FormulaNode {
     const upper = token.name.toUpperCase();
-    if (this.peek().type !== '(') {
-      if (upper === 'TRUE' || upper === 'FALSE') return this.built({ type: 'boolean', value: upper === 'TRUE', start: token.start, end: token.end });
-      return this.built({ type: 'field', ref: token.name, start: token.start, end: token.end });
+    if (this.peek().kind !== '(') {
+      if (upper === 'TRUE' || upper === 'FALSE') return this.built({ kind: 'boolean', value: upper === 'TRUE', start: token.start, end: token.end });
+      return this.built({ kind: 'field', ref: token.name, start: token.start, end: token.end });
     }
     const open = this.advance();
     const args: FormulaNode[] = [];
-    if (this.peek().type === ')') {
+    if (this.peek().kind === ')') {
       const close = this.advance();
-      return this.built({ type: 'call', name: upper, args, start: token.start, end: close.end });
+      return this.built({ kind: 'call', name: upper, args, start: token.start, end: close.end });
     }
     for (;;) {
       args.push(this.parseExpression(0, nesting + 1));
       const next = this.peek();
-      if (next.type === ',') {
+      if (next.kind === ',') {
         this.advance();
         continue;
       }
       const close = this.expectClose(open, `to close the arguments of ${upper} opened`, true);
-      return this.built({ type: 'call', name: upper, args, start: token.start, end: close.end });
+      return this.built({ kind: 'call', name: upper, args, start: token.start, end: close.end });
     }
   }
 
   private expectClose(opener: Token, purpose: string, commaAllowed: boolean): Token {
     const token = this.peek();
-    if (token.type === ')') return this.advance();
+    if (token.kind === ')') return this.advance();
     const expected = commaAllowed ? '"," or ")"' : '")"';
     throw invalidFormula(
       `Unexpected ${describeToken(token, this.text)}; expected ${expected} ${purpose} at character ${opener.start + 1}`,

@@ -26,8 +26,8 @@ function numberText(value: number): string {
 }
 
 function precedenceOf(node: FormulaNode): number {
-  if (node.type === 'binary') return binaryPrecedence[node.operator];
-  if (node.type === 'unary') return unaryPrecedence;
+  if (node.kind === 'binary') return binaryPrecedence[node.operator];
+  if (node.kind === 'unary') return unaryPrecedence;
   return Infinity;
 }
 
@@ -37,7 +37,7 @@ function wrapped(node: FormulaNode, needsParentheses: boolean): string {
 }
 
 export function printFormula(node: FormulaNode): string {
-  switch (node.type) {
+  switch (node.kind) {
     case 'number':
       return numberText(node.value);
     case 'text':
@@ -47,7 +47,7 @@ export function printFormula(node: FormulaNode): string {
     case 'field':
       return fieldReferenceText(node.ref);
     case 'unary':
-      return `${node.operator}${wrapped(node.operand, precedenceOf(node.operand) < unaryPrecedence || node.operand.type === 'unary')}`;
+      return `${node.operator}${wrapped(node.operand, precedenceOf(node.operand) < unaryPrecedence || node.operand.kind === 'unary')}`;
     case 'binary': {
       const precedence = binaryPrecedence[node.operator];
       const left = wrapped(node.left, precedenceOf(node.left) < precedence);

@@ -39,7 +39,7 @@ export function formulaResolverForFields(fields: readonly { id: string; name: st
 
 function rewriteReferences(text: string, rewrite: (node: FieldNode) => string): string {
   const fields = allNodes(parseFormula(text))
-    .filter((node): node is FieldNode => node.type === 'field')
+    .filter((node): node is FieldNode => node.kind === 'field')
     .sort((a, b) => a.start - b.start);
   let result = '';
   let copiedUpTo = 0;
