@@ -31,6 +31,12 @@ describe('castRecordBatch', () => {
     expect(call).toThrow(expect.objectContaining({ code: 'INVALID_CELL_VALUE', details: expect.objectContaining({ record: 1, field: 'Name', path: 'records[1].fields.Name' }) }));
   });
 
+  it('names paths from the body of a single-record request', () => {
+    expect(() => castRecordBatch(index, [{ fields: { Name: 42 } }], ctx, null)).toThrow(
+      expect.objectContaining({ code: 'INVALID_CELL_VALUE', details: expect.objectContaining({ path: 'fields.Name' }) }),
+    );
+  });
+
   it('answers a misspelt, padded or differently cased name as an unknown field', () => {
     for (const key of ['name', 'Name ', ' Name', 'Nаme' /* Cyrillic a */, 'fld_name000000000000\n']) {
       expect(() => castRecordBatch(index, [{ fields: { [key]: 'x' } }], ctx)).toThrow(

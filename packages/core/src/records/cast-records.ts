@@ -32,17 +32,21 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * `path` names the batch in error paths (`records[3].fields.Name`); a single-record request,
+ * whose body is `{ fields }`, passes `null` so errors name `fields.Name`.
+ */
 export function castRecordBatch(
   index: FieldIndex,
   records: readonly RecordInput[],
   ctx: CastContext,
-  path = 'records',
+  path: string | null = 'records',
 ): CastBatch {
   const changedOptions = new Map<string, Record<string, unknown>>();
   const optionsOf = (field: Field) => changedOptions.get(field.id) ?? field.options;
 
   const cast = records.map((record, recordIndex) => {
-    const recordPath = `${path}[${recordIndex}].fields`;
+    const recordPath = path === null ? 'fields' : `${path}[${recordIndex}].fields`;
     if (!isPlainObject(record.fields)) {
       throw new EngineError('VALIDATION_FAILED', `${recordPath} must be an object of field values`, {
         path: recordPath,
@@ -70,7 +74,8 @@ export function castRecordBatch(
       }
       const result = type.cast(input, optionsOf(field), ctx);
       if (!result.ok) {
-        throw new EngineError('INVALID_CELL_VALUE', `Invalid value for field "${field.name}" in ${path}[${recordIndex}]: ${result.reason}`, {
+        const where = path === null ? 'the record' : `${path}[${recordIndex}]`;
+        throw new EngineError('INVALID_CELL_VALUE', `Invalid value for field "${field.name}" in ${where}: ${result.reason}`, {
           path: cellPath,
           field: field.name,
           record: record.id ?? recordIndex,
