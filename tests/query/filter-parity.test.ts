@@ -1,10 +1,11 @@
 /**
  * RELIABILITY A3.1 and A3.5: random records, filter trees and sorts, with adversarial strings.
  * The ids SQL returns — and their order — must equal those of core's in-memory evaluator
- * (`evaluatePredicate` + `compareRecords`), on SQLite and PostgreSQL. Two properties per
+ * (`evaluatePredicate` + `compareRecords`), on SQLite and PostgreSQL. Three properties per
  * dialect: one over every field type, one over the text fields alone (where quoting, LIKE
- * wildcards and case folding live). Every SQL string run is logged and must not contain the
- * seeded canary: values travel as parameters.
+ * wildcards and case folding live), one over link fields (record ids, adversarial titles and
+ * their JSON-text order). Every SQL string run is logged and must not contain the seeded
+ * canary: values travel as parameters.
  *
  * Runs per property and dialect: QUERY_PARITY_RUNS, else 2,500 with CI=true (10,000 in all),
  * else 500.
@@ -14,7 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compareRecords, evaluatePredicate, resolveFilter, resolveSorts, type Field } from '@multitable/core';
 import { openDatabase, type Database } from '@multitable/storage';
 import { describeEachDialect, type TestStore } from '../support/databases';
-import { scenarioArbitrary, textFields, type Scenario } from './query-arbitraries';
+import { linkFields, scenarioArbitrary, textFields, type Scenario } from './query-arbitraries';
 import { canary, fields, missingTypes, tableId } from './query-fixtures';
 import { createQueryTable, replaceRows, selectIds } from './query-table';
 
@@ -67,6 +68,8 @@ describeEachDialect('filter and sort parity with the in-memory evaluator', (dial
   it(`returns the evaluator's ids in its order, over every field type (${runs} runs)`, () => checkParity('all types', fields), 600_000);
 
   it(`returns the evaluator's ids in its order, over adversarial text (${runs} runs)`, () => checkParity('text', textFields), 600_000);
+
+  it.skipIf(linkFields.length === 0)(`returns the evaluator's ids in its order, over link fields (${runs} runs)`, () => checkParity('links', linkFields), 600_000);
 
   it('never puts a seeded canary value into SQL text (A3.5)', () => {
     expect(statements.length).toBeGreaterThan(runs);

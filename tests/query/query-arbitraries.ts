@@ -15,7 +15,7 @@ import {
   type ResolveContext,
   type SortSpec,
 } from '@multitable/core';
-import { adversarialStrings, attachments, canonical, choiceNames, days, fields, instants, nows, users, zones } from './query-fixtures';
+import { adversarialStrings, attachments, canonical, choiceNames, days, fields, instants, linkedRecords, nows, users, zones } from './query-fixtures';
 
 const noNul = (text: string) => !text.includes('\u0000');
 const randomText = fc.string({ unit: 'binary', maxLength: 6 }).filter(noNul);
@@ -147,6 +147,17 @@ const specs: Record<string, FieldSpec> = {
   },
 };
 
+const linkIds = linkedRecords.map((record) => record.id);
+const linkTitleOperand = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...linkedRecords.map((record) => record.title).filter((title) => title !== '')), fc.constantFrom(...caseVariants)).map(([t, change]) => change(t)) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...linkedRecords.map((record) => record.title)), fc.nat(), fc.nat()).map(([t, a, b]) => codePointSlice(t, a, b)) },
+  { weight: 1, arbitrary: textOperand },
+);
+specs.Patients = {
+  cell: () => maybe(fc.shuffledSubarray(linkIds, { maxLength: 3 })),
+  operand: (operator) => (operator === 'hasAnyOf' || operator === 'hasNoneOf' ? listOperand([...linkIds, 'rec_unknown000000000']) : linkTitleOperand),
+};
+
 function specOf(field: Field): FieldSpec {
   const spec = specs[field.name];
   if (!spec) throw new Error(`no arbitrary for field ${field.name}`);
@@ -178,7 +189,10 @@ export const recordsArbitrary: fc.Arbitrary<QueryableRecord[]> = paletteArbitrar
 );
 
 /** Text fields carry the adversarial strings, so conditions pick them more often. */
-const fieldWeights: Record<string, number> = { Name: 6, Notes: 3 };
+const fieldWeights: Record<string, number> = { Name: 6, Notes: 3, Patients: 3 };
+
+/** The link fields alone: ids, titles with adversarial text, and their JSON-text order. */
+export const linkFields = fields.filter((field) => field.type === 'link');
 
 /** The text fields alone: the focus of the adversarial-text property. */
 export const textFields = fields.filter((field) => field.name === 'Name' || field.name === 'Notes');

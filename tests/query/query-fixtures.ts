@@ -82,6 +82,25 @@ export const adversarialStrings = [
   canary,
 ];
 
+/** Records of the table the link field points at: titles that collide by case, quote, escape and order. */
+export const linkedTableId = 'tbl_patients00000000';
+export const linkedRecords = [
+  'Ann',
+  'ANN',
+  'ann lee',
+  "'; DROP TABLE patients; --",
+  'É',
+  'é',
+  '\u212Aelvin',
+  'x\ny',
+  'a"b\\c',
+  '\u0001',
+  '中文',
+  '',
+  '[]',
+  canary,
+].map((title, i) => ({ id: `rec_linked${String(i).padStart(10, '0')}`, title }));
+
 export const choiceNames = ['open', 'Open', "'; DROP TABLE patients; --", 'a%b', 'Ä', 'ä', '😀', 'x"y', 'a,b', canary];
 
 const wanted = [
@@ -100,6 +119,7 @@ const wanted = [
   { type: 'autoNumber', name: 'No.' },
   { type: 'createdTime', name: 'Created' },
   { type: 'createdBy', name: 'Creator' },
+  { type: 'link', name: 'Patients', options: { linkedTableId } },
 ];
 
 const registered = fieldsOfRegisteredTypes(tableId, wanted);
@@ -112,6 +132,10 @@ const castContext: CastContext = {
   now: new Date('2024-05-01T00:00:00Z'),
   users: { byId: (id) => (users.includes(id) ? { id, name: id, email: `${id}@example.com` } : undefined), byText: () => undefined },
   attachments: { byId: (id) => attachments.find((file) => file.id === id) },
+  links: {
+    byId: (tableId, id) => (tableId === linkedTableId ? linkedRecords.find((record) => record.id === id) : undefined),
+    byTitle: () => undefined,
+  },
 };
 
 /** The canonical value a raw cell becomes through the field type's strict cast (null when refused). */

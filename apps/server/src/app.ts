@@ -21,6 +21,8 @@ import { platformRoutes } from './routes/index';
 import { dataRoutes } from './routes/data/index';
 import { createAttachmentStore } from './services/data/attachment-store';
 import { createEventBus } from './services/data/event-bus';
+import { backgroundFills } from './services/data/recalculation/background-fills';
+import { createTimeRefresh } from './services/data/recalculation/time-refresh';
 
 export interface BuildAppOptions {
   database: Database;
@@ -51,6 +53,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strictTypes: false } },
   });
   app.decorate('platform', platform);
+  // Computed values: large fills run in batches after their change; TODAY()/NOW() formulas are refreshed daily.
+  const fills = backgroundFills(platform, (error) => app.log.error({ err: error }, 'filling a computed field failed'));
+  const timeRefresh = createTimeRefresh(platform, { onError: (error) => app.log.error({ err: error }, 'refreshing time-dependent formulas failed') });
+  app.decorate('backgroundFills', fills);
+  app.decorate('timeRefresh', timeRefresh);
+  app.addHook('onReady', async () => {
+    timeRefresh.start();
+    void fills.resume().catch((error) => app.log.error({ err: error }, 'resuming computed-field fills failed'));
+  });
+  app.addHook('onClose', async () => {
+    await timeRefresh.stop();
+    await fills.stop();
+  });
   // Events committed before shutdown still reach their subscribers.
   app.addHook('onClose', async () => bus.drain());
 

@@ -31,6 +31,11 @@ export interface ServerConfig {
   logLevel: string;
   /** Largest attachment accepted, in MiB (default 20). */
   attachmentMaxMiB: number;
+  /**
+   * Records per batch when a computed field is filled (default 5,000). A table with more records
+   * than this is filled in batches of separate transactions after the field is saved.
+   */
+  computedFillBatchSize: number;
 }
 
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -46,6 +51,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     trustProxy: false,
     logLevel: 'info',
     attachmentMaxMiB: 20,
+    computedFillBatchSize: 5_000,
     ...overrides,
   };
 }
@@ -77,7 +83,8 @@ function publicUrlFrom(raw: string | undefined): string | undefined {
 }
 
 /** Reads DATA_DIR, DATABASE_URL, HOST, PORT, PUBLIC_URL, SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS,
- * DEFAULT_TIME_ZONE, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES, TRUST_PROXY, LOG_LEVEL, ATTACHMENT_MAX_MIB. */
+ * DEFAULT_TIME_ZONE, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES, TRUST_PROXY, LOG_LEVEL, ATTACHMENT_MAX_MIB,
+ * COMPUTED_FILL_BATCH_SIZE. */
 export function readConfig(env: Env = process.env): ServerConfig {
   const defaults = defaultConfig();
   const port = env.PORT === undefined || env.PORT === '' ? defaults.port : Number(env.PORT);
@@ -104,6 +111,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL || defaults.logLevel,
     attachmentMaxMiB: positiveNumber(env, 'ATTACHMENT_MAX_MIB', defaults.attachmentMaxMiB),
+    computedFillBatchSize: positiveNumber(env, 'COMPUTED_FILL_BATCH_SIZE', defaults.computedFillBatchSize, true),
   };
 }
 

@@ -34,6 +34,28 @@ export type { CreatedTimeOptions } from './fields/types/created-time';
 export type { ModifiedTimeOptions } from './fields/types/modified-time';
 export type { CreatedByOptions } from './fields/types/created-by';
 export type { ModifiedByOptions } from './fields/types/modified-by';
+export { isLinkField, recordTitle, type LinkOptions, type LinkValue } from './fields/types/link';
+export {
+  computedResultOperators,
+  formulaDisplayText,
+  formulaIsTimeDependent,
+  formulaResolver,
+  prepareFormulaOptions,
+  type FormulaOptions,
+} from './fields/types/formula';
+export { lookupQueryProfile, prepareLookupOptions, type LookupOptions } from './fields/types/lookup';
+export {
+  prepareRollupOptions,
+  rollupAggregations,
+  rollupFormulaDisplayText,
+  rollupFormulaText,
+  rollupValuesReference,
+  type RollupAggregation,
+  type RollupOptions,
+} from './fields/types/rollup';
+export { prepareCountOptions, type CountOptions } from './fields/types/count';
+export * from './fields/computed/index';
+export * from './fields/value-kinds';
 export * from './filters/index';
 export * from './records/field-index';
 export * from './records/cast-records';

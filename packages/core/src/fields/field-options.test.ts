@@ -14,9 +14,10 @@ function optionsError(type: string, input: unknown, path?: string): EngineError 
 }
 
 describe('normalizeFieldOptions', () => {
-  it('fills every default of every type from empty options', () => {
+  it('fills every default of every type from empty options (or from the references it cannot do without)', () => {
+    const required: Partial<Record<string, Record<string, unknown>>> = { link: { linkedTableId: 'tbl_0000000000000001' } };
     for (const type of fieldTypeKeys) {
-      const options = normalizeFieldOptions(type, undefined);
+      const options = normalizeFieldOptions(type, required[type]);
       const declared = Object.keys((fieldTypes[type].optionsSchema as unknown as { properties: object }).properties);
       expect(Object.keys(options).sort(), type).toEqual(declared.sort());
     }

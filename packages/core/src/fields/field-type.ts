@@ -17,7 +17,12 @@ export type StorageKind = 'text' | 'number' | 'integer' | 'boolean' | 'json';
 /** Row-level system columns that some field types show instead of owning a column. */
 export type SystemColumn = 'autoNumber' | 'createdTime' | 'modifiedTime' | 'createdBy' | 'modifiedBy';
 
-export type FieldStorage = { kind: StorageKind } | { system: SystemColumn };
+/**
+ * `errors`: cells may be error values `{ error, reason }` (formulas, rollups …). Storage keeps an
+ * error in a companion column so the value column stays typed; filters and sorts see an error
+ * cell as empty, reads return the error object.
+ */
+export type FieldStorage = { kind: StorageKind; errors?: boolean } | { system: SystemColumn };
 
 /** A user as field types need to know them: for person cells, created-by and `me`. */
 export interface DirectoryUser {
@@ -45,6 +50,22 @@ export interface AttachmentDirectory {
   byId(id: string): AttachmentInfo | undefined;
 }
 
+/** A linked record as a link cell holds it: its id and its title (primary value as text). */
+export interface LinkedRecord {
+  id: string;
+  title: string;
+}
+
+/**
+ * Looks records up for link values, by table. Implemented by the server, which preloads the
+ * records a request names (by id, and by title when typecasting) before casting.
+ */
+export interface LinkDirectory {
+  byId(tableId: string, id: string): LinkedRecord | undefined;
+  /** The one record whose title is exactly `text`; undefined when none, `'ambiguous'` when several. */
+  byTitle(tableId: string, text: string): LinkedRecord | 'ambiguous' | undefined;
+}
+
 export interface CastContext {
   /** Loose input allowed (API `typecast`, CSV import, paste): parse text, add unknown choices. */
   typecast: boolean;
@@ -53,6 +74,8 @@ export interface CastContext {
   now: Date;
   users: UserDirectory;
   attachments: AttachmentDirectory;
+  /** Records of linked tables (link values); absent where no link can be cast. */
+  links?: LinkDirectory;
 }
 
 export interface FormatContext {

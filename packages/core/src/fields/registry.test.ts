@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { operatorKeys } from '../filters/operator-keys';
 import { normalizeFieldOptions } from './field-options';
 import { fieldTypeKeys, fieldTypes, getFieldType, isFieldTypeKey, type FieldTypeKey } from './registry';
-import { makeCastContext, makeFormatContext, testAttachments, testUsers } from './test-support';
+import { makeCastContext, makeFormatContext, testAttachments, testLinkedRecords, testLinkedTableId, testUsers } from './test-support';
 
 /** One loose input per type, with options, whose cast must fit the published value schema and format to text. */
 const samples: { [K in FieldTypeKey]: [options: unknown, input: unknown] } = {
@@ -26,7 +26,15 @@ const samples: { [K in FieldTypeKey]: [options: unknown, input: unknown] } = {
   modifiedTime: [{}, '2026-03-05'],
   createdBy: [{}, testUsers[1]!.id],
   modifiedBy: [{}, testUsers[2]!.name],
+  link: [{ linkedTableId: testLinkedTableId }, testLinkedRecords[0]!.title],
+  formula: [{ formula: '{fld_0000000000000000} * 2', resultKind: 'number' }, '12'],
+  lookup: [{}, ['Alice', 'Bob']],
+  rollup: [{ aggregation: 'sum', resultKind: 'number' }, 3.5],
+  count: [{}, '3'],
 };
+
+/** Types whose values the engine computes (never written by people) and that own a column. */
+const computedOnly: readonly FieldTypeKey[] = ['formula', 'lookup', 'rollup', 'count'];
 
 type ObjectSchema = { type: string; additionalProperties: boolean; properties: Record<string, { default?: unknown }> };
 
@@ -51,13 +59,14 @@ describe('field type registry', () => {
       for (const operator of operators) expect(operatorKeys, `${key}: ${operator}`).toContain(operator);
     }
   });
-  it('makes exactly the system-column types read-only', () => {
+  it('makes exactly the system-column and computed-only types read-only', () => {
     for (const key of fieldTypeKeys) {
       const definition = fieldTypes[key];
-      expect(definition.writable, key).toBe(!('system' in definition.storage));
+      expect(definition.writable, key).toBe(!('system' in definition.storage) && !computedOnly.includes(key));
+      if (computedOnly.includes(key)) expect(definition.computer, key).toBeTypeOf('function');
     }
     expect(fieldTypeKeys.filter((key) => !fieldTypes[key].writable).sort()).toEqual(
-      ['autoNumber', 'createdBy', 'createdTime', 'modifiedBy', 'modifiedTime'].sort(),
+      ['autoNumber', 'createdBy', 'createdTime', 'modifiedBy', 'modifiedTime', ...computedOnly].sort(),
     );
   });
   it('casts a sample of each type to a value that fits its published value schema and formats as text', () => {

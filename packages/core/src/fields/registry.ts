@@ -14,6 +14,7 @@ import { createdTime } from './types/created-time';
 import { date } from './types/date';
 import { duration } from './types/duration';
 import { email } from './types/email';
+import { link } from './types/link';
 import { longText } from './types/long-text';
 import { modifiedBy } from './types/modified-by';
 import { modifiedTime } from './types/modified-time';
@@ -25,6 +26,10 @@ import { rating } from './types/rating';
 import { singleLineText } from './types/single-line-text';
 import { singleSelect } from './types/single-select';
 import { url } from './types/url';
+import { formula } from './types/formula';
+import { lookup } from './types/lookup';
+import { rollup } from './types/rollup';
+import { count } from './types/count';
 
 export const fieldTypeKeys = [
   'singleLineText',
@@ -46,6 +51,11 @@ export const fieldTypeKeys = [
   'modifiedTime',
   'createdBy',
   'modifiedBy',
+  'link',
+  'formula',
+  'lookup',
+  'rollup',
+  'count',
 ] as const;
 
 export type FieldTypeKey = (typeof fieldTypeKeys)[number];
@@ -74,6 +84,11 @@ const definitions = {
   modifiedTime,
   createdBy,
   modifiedBy,
+  link,
+  formula,
+  lookup,
+  rollup,
+  count,
 } satisfies { readonly [K in FieldTypeKey]: AnyFieldType };
 
 export const fieldTypes: { readonly [K in FieldTypeKey]: AnyFieldType } = definitions;

@@ -2,7 +2,7 @@
  * Test support for field-type tests: small in-memory user and attachment directories and a
  * context factory. Imported only by tests; the real directories are the server's.
  */
-import type { AttachmentInfo, CastContext, DirectoryUser, FormatContext, UserDirectory } from './field-type';
+import type { AttachmentInfo, CastContext, DirectoryUser, FormatContext, LinkDirectory, LinkedRecord, UserDirectory } from './field-type';
 
 export const testUsers: DirectoryUser[] = [
   { id: 'usr_alice00000000000', name: 'Alice Chen', email: 'alice@example.com' },
@@ -27,12 +27,34 @@ export function makeUserDirectory(users: readonly DirectoryUser[] = testUsers): 
   };
 }
 
+/** Records of the linked tables link tests use: `tbl_patients…` with two patients named alike. */
+export const testLinkedTableId = 'tbl_patients00000000';
+export const testLinkedRecords: LinkedRecord[] = [
+  { id: 'rec_ann0000000000000', title: 'Ann Lee' },
+  { id: 'rec_bob0000000000000', title: '王伟' },
+  { id: 'rec_smith00000000000', title: 'Smith, John' },
+  { id: 'rec_twin100000000000', title: 'Twin' },
+  { id: 'rec_twin200000000000', title: 'Twin' },
+];
+
+/** A directory over fixed records per table: exact titles, `'ambiguous'` when several share one. */
+export function makeLinkDirectory(tables: Readonly<Record<string, readonly LinkedRecord[]>> = { [testLinkedTableId]: testLinkedRecords }): LinkDirectory {
+  return {
+    byId: (tableId, id) => tables[tableId]?.find((record) => record.id === id),
+    byTitle(tableId, text) {
+      const matches = (tables[tableId] ?? []).filter((record) => record.title === text);
+      return matches.length > 1 ? 'ambiguous' : matches[0];
+    },
+  };
+}
+
 export interface CastContextSpec {
   typecast?: boolean;
   timeZone?: string;
   now?: Date;
   users?: readonly DirectoryUser[];
   attachments?: readonly AttachmentInfo[];
+  links?: LinkDirectory;
 }
 
 /** Strict by default, in Asia/Shanghai, at 2026-03-05T04:00:00Z (noon in Shanghai), with the test users and files. */
@@ -44,6 +66,7 @@ export function makeCastContext(spec: CastContextSpec = {}): CastContext {
     now: spec.now ?? new Date('2026-03-05T04:00:00.000Z'),
     users: makeUserDirectory(spec.users),
     attachments: { byId: (id) => attachments.find((file) => file.id === id) },
+    links: spec.links ?? makeLinkDirectory(),
   };
 }
 

@@ -3,6 +3,7 @@
  * "empty" means, and ASCII-only case folding. These are the reference semantics that SQL
  * (packages/storage/src/query) reproduces.
  */
+import { isCellError } from '../fields/computed/cell-errors';
 import type { SystemColumn } from '../fields/field-type';
 import type { PredicateTarget } from './predicate';
 
@@ -17,9 +18,14 @@ export interface QueryableRecord extends Partial<Record<SystemColumn, unknown>> 
   readonly values: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * The cell a predicate or sort reads. An error value `{ error, reason }` (a failed formula or
+ * rollup) reads as empty: storage keeps errors beside the typed value column, which is NULL.
+ */
 export function readCell(record: QueryableRecord, target: PredicateTarget): unknown {
   if (target.system) return record[target.system] ?? null;
-  return Object.hasOwn(record.values, target.field.id) ? (record.values[target.field.id] ?? null) : null;
+  const value = Object.hasOwn(record.values, target.field.id) ? (record.values[target.field.id] ?? null) : null;
+  return isCellError(value) ? null : value;
 }
 
 /** Empty: null (canonical), and defensively '' and []. */

@@ -30,6 +30,16 @@ function stringElements(cell: unknown): string[] | undefined {
   return Array.isArray(cell) ? cell.filter((item): item is string => typeof item === 'string') : undefined;
 }
 
+/** The string property `key` of each object item of a JSON array cell (other items skipped). */
+function objectProperties(cell: unknown, key: string): string[] | undefined {
+  if (!Array.isArray(cell)) return undefined;
+  return cell.flatMap((item) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return [];
+    const value = (item as Record<string, unknown>)[key];
+    return typeof value === 'string' ? [value] : [];
+  });
+}
+
 const evaluators: Evaluators = {
   const: (p) => p.value,
   and: (p, record) => p.items.every((item) => evaluatePredicate(item, record)),
@@ -62,6 +72,15 @@ const evaluators: Evaluators = {
     const cell = readCell(record, p.target);
     if (!Array.isArray(cell)) return false;
     return cell.every((item) => typeof item === 'string' && p.values.includes(item)) && p.values.every((v) => cell.includes(v));
+  },
+  objectArrayHasAny(p, record) {
+    const items = objectProperties(readCell(record, p.target), p.key);
+    return items !== undefined && items.some((item) => p.values.includes(item));
+  },
+  objectArrayTextContains(p, record) {
+    const items = objectProperties(readCell(record, p.target), p.key);
+    const needle = asciiLower(p.value);
+    return items !== undefined && items.some((item) => asciiLower(item).includes(needle));
   },
   range(p, record) {
     const cell = readCell(record, p.target);

@@ -91,7 +91,18 @@ const instants: Family = {
   },
 };
 
-const families: Record<FieldTypeKey, Family> = {
+/** Computed types are queried as their result kind: one family per kind they can have. */
+const withOptions = (family: Family, options: Record<string, unknown>): Family => ({ ...family, options });
+const resultKindFamilies = (kinds: Record<string, Family>): Family[] => Object.entries(kinds).map(([resultKind, family]) => withOptions(family, { resultKind }));
+const computedResults = {
+  text,
+  number: numbers,
+  boolean: { cells: [true, false, null], expect: { is: [false, [1, 2]] } } as Family,
+  date: instants,
+  'list<text>': { ...lists('a', 'b', 'c'), expect: { ...lists('a', 'b', 'c').expect, is: ['b', [1]], isNot: ['b', [0, 2, 3]] } } as Family,
+};
+
+const families: Record<FieldTypeKey, Family | Family[]> = {
   singleLineText: text,
   longText: text,
   phone: text,
@@ -137,7 +148,39 @@ const families: Record<FieldTypeKey, Family> = {
   },
   createdTime: instants,
   modifiedTime: instants,
+  link: {
+    options: { linkedTableId: 'tbl_patients00000000' },
+    cells: [
+      [{ id: 'rec_ann0000000000000', title: 'Ann Lee' }, { id: 'rec_bob0000000000000', title: 'Bob' }],
+      [{ id: 'rec_bob0000000000000', title: 'Bob' }],
+      [{ id: 'rec_eve0000000000000', title: 'Éve ANNA' }],
+      null,
+    ],
+    expect: {
+      hasAnyOf: [['rec_ann0000000000000', 'rec_eve0000000000000'], [0, 2]],
+      hasNoneOf: [['rec_bob0000000000000'], [2, 3]],
+      contains: ['ann', [0, 2]],
+      doesNotContain: ['bob', [2, 3]],
+      isEmpty: [undefined, [3]],
+      isNotEmpty: [undefined, [0, 1, 2]],
+    },
+  },
+  formula: resultKindFamilies(computedResults),
+  rollup: resultKindFamilies(computedResults),
+  lookup: [
+    withOptions(lists('a', 'b', 'c'), { targetShape: { type: 'singleLineText', options: {} } }),
+    {
+      options: { targetShape: { type: 'link', options: { linkedTableId: 'tbl_patients00000000', inverseFieldId: null, multiple: true } } },
+      cells: [[{ id: 'rec_ann0000000000000', title: 'Ann Lee' }], [{ id: 'rec_bob0000000000000', title: 'Bob' }], null],
+      expect: { contains: ['ann', [0]], doesNotContain: ['ann', [1, 2]], hasAnyOf: [['rec_bob0000000000000'], [1]] },
+    },
+  ],
+  count: numbers,
 };
+
+function familiesOf(type: FieldTypeKey): Family[] {
+  return [families[type]].flat();
+}
 
 function matches(field: Field, cells: unknown[], operator: OperatorKey, operand: unknown): number[] {
   const predicate = resolveFilter({ conjunction: 'and', conditions: [{ field: field.id, operator, value: operand }] }, [field], ctx);
@@ -147,20 +190,22 @@ function matches(field: Field, cells: unknown[], operator: OperatorKey, operand:
 describe('operators on every field type', () => {
   it('covers every operator each registered type offers', () => {
     const missing = fieldTypeKeys.flatMap((type) =>
-      getFieldType(type).operators.filter((op) => !families[type].expect[op]).map((op) => `${type}.${op}`),
+      getFieldType(type).operators.filter((op) => !familiesOf(type).some((family) => family.expect[op])).map((op) => `${type}.${op}`),
     );
     expect(missing).toEqual([]);
   });
 
   for (const type of fieldTypeKeys) {
-    const family = families[type];
-    for (const operator of getFieldType(type).operators) {
-      const expected = family.expect[operator];
-      if (!expected) continue;
-      it(`${type} ${operator} ${JSON.stringify(expected[0]) ?? ''} matches cells ${JSON.stringify(expected[1])}`, () => {
-        const field = makeField(type, 'Subject', type === 'date' ? {} : (family.options ?? {}));
-        expect(matches(field, family.cells, operator, expected[0])).toEqual(expected[1]);
-      });
+    for (const family of familiesOf(type)) {
+      for (const operator of getFieldType(type).operators) {
+        const expected = family.expect[operator];
+        if (!expected) continue;
+        const kind = family.options?.resultKind ? ` (${String(family.options.resultKind)})` : '';
+        it(`${type}${kind} ${operator} ${JSON.stringify(expected[0]) ?? ''} matches cells ${JSON.stringify(expected[1])}`, () => {
+          const field = makeField(type, 'Subject', type === 'date' ? {} : (family.options ?? {}));
+          expect(matches(field, family.cells, operator, expected[0])).toEqual(expected[1]);
+        });
+      }
     }
   }
 

@@ -45,6 +45,10 @@ export type Predicate =
   | { readonly type: 'arrayHasAll'; readonly target: PredicateTarget; readonly values: readonly string[] }
   /** JSON string array holds exactly the set `values` (order and repeats ignored) */
   | { readonly type: 'arraySetEquals'; readonly target: PredicateTarget; readonly values: readonly string[] }
+  /** JSON array of objects has an item whose string property `key` equals one of values (links by record id) */
+  | { readonly type: 'objectArrayHasAny'; readonly target: PredicateTarget; readonly key: string; readonly values: readonly string[] }
+  /** JSON array of objects has an item whose string property `key` contains value, as textContains (links by title) */
+  | { readonly type: 'objectArrayTextContains'; readonly target: PredicateTarget; readonly key: string; readonly value: string }
   /** from <= cell < to; either bound may be absent (open) */
   | { readonly type: 'range'; readonly target: PredicateTarget; readonly from?: ScalarOperand; readonly to?: ScalarOperand };
 

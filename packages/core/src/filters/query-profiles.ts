@@ -12,6 +12,8 @@ import type { SystemColumn } from '../fields/field-type';
 import { fieldStorage, getFieldType } from '../fields/registry';
 import { columnKindOf, type PredicateTarget } from './predicate';
 import { EngineError } from '../errors';
+import { isResultKind, resultQueryProfile, type ResultKind } from '../fields/computed/result-kinds';
+import { lookupQueryProfile, type LookupOptions } from '../fields/types/lookup';
 
 /**
  * - `text`: a string; compared exactly, `contains` folds ASCII case only.
@@ -20,8 +22,9 @@ import { EngineError } from '../errors';
  * - `textList`: a JSON array of strings (select names, user ids).
  * - `date`: `YYYY-MM-DD` days or fixed-width UTC instant strings, see `DateSettings`.
  * - `objectList`: a JSON array of objects (attachments): only emptiness can be asked.
+ * - `linkList`: a JSON array of `{ id, title }` (links): asked by record id and by title text.
  */
-export type FilterValueKind = 'text' | 'number' | 'boolean' | 'textList' | 'date' | 'objectList';
+export type FilterValueKind = 'text' | 'number' | 'boolean' | 'textList' | 'date' | 'objectList' | 'linkList';
 
 export interface DateSettings {
   /** `day`: cells are `YYYY-MM-DD`; `instant`: cells are `YYYY-MM-DDTHH:mm:ss.sssZ`. */
@@ -36,9 +39,11 @@ export interface DateSettings {
  * - `jsonText`: a JSON array by its JSON text (`JSON.stringify`, code points) — what SQLite's
  *   stored text gives, and PostgreSQL's `jsonb::text` too (its `, ` and `: ` separators sit
  *   where both texts agree, so they never decide an order; object keys must be in jsonb order);
+ * - `linkTitles`: a JSON array of `{ id, title }` by the JSON text of its titles alone
+ *   (`JSON.stringify(value.map(r => r.title))`), so links sort by what they show, not by ids;
  * - `none`: not sortable.
  */
-export type SortKey = 'value' | 'jsonText' | 'none';
+export type SortKey = 'value' | 'jsonText' | 'linkTitles' | 'none';
 
 export interface QueryProfile {
   values: FilterValueKind;
@@ -53,6 +58,7 @@ type ProfileOf = (options: Record<string, unknown>) => QueryProfile;
 const text: ProfileOf = () => ({ values: 'text', acceptsMe: false, sort: 'value' });
 const number: ProfileOf = () => ({ values: 'number', acceptsMe: false, sort: 'value' });
 const zoneOf = (options: Record<string, unknown>) => (typeof options.timeZone === 'string' ? options.timeZone : '');
+const resultKindIn = (options: Record<string, unknown>, fallback: ResultKind): ResultKind => (isResultKind(options.resultKind) ? options.resultKind : fallback);
 
 /** Keyed by field-type key (see fields/registry.ts). */
 export const queryProfiles: Readonly<Record<string, ProfileOf>> = {
@@ -75,6 +81,11 @@ export const queryProfiles: Readonly<Record<string, ProfileOf>> = {
   // Sorting by JSON text agrees across dialects only because the type builds its objects with
   // keys in jsonb's own order (shorter keys first, then bytewise): id, name, size, mimeType.
   attachment: () => ({ values: 'objectList', acceptsMe: false, sort: 'jsonText' }),
+  link: () => ({ values: 'linkList', acceptsMe: false, sort: 'linkTitles' }),
+  // Computed types: how they are queried follows the result kind the server saved in their options.
+  formula: (options) => resultQueryProfile(resultKindIn(options, 'text'), { timeZone: zoneOf(options) }),
+  rollup: (options) => resultQueryProfile(resultKindIn(options, 'number'), { timeZone: zoneOf(options) }),
+  lookup: (options) => lookupQueryProfile(options as LookupOptions),
   date: (options) => ({
     values: 'date',
     acceptsMe: false,

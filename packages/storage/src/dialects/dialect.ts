@@ -35,6 +35,8 @@ export interface SqlDialect {
   indexExists(db: Kysely<any>, indexName: string): Promise<boolean>;
   /** An index key ordered ascending with NULLs first, the order compileOrderBy sorts in. */
   nullsFirstIndexKey(key: RawBuilder<unknown>): RawBuilder<unknown>;
+  /** An index key ordered descending with NULLs last, the order compileOrderBy sorts `desc` in. */
+  nullsLastDescendingIndexKey(key: RawBuilder<unknown>): RawBuilder<unknown>;
   /** SQL fragments of filters and sorts (packages/storage/src/query). */
   readonly query: QueryDialect;
 }

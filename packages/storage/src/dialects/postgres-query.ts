@@ -20,6 +20,11 @@ const parameterTypes: Record<StorageKind, string> = {
 
 const textArray = (values: readonly string[]) => sql`ARRAY[${sql.join(values.map((value) => sql`CAST(${value} AS TEXT)`))}]`;
 
+const textParameter = (value: string) => sql`CAST(${value} AS TEXT)`;
+
+/** The current `jsonb_array_elements` item `je.v` has a string property `key`. */
+const stringProperty = (key: string) => sql`jsonb_typeof(je.v -> ${textParameter(key)}) = 'string'`;
+
 export const postgresQuery: QueryDialect = {
   codePointText: (expression) => sql`(${expression}) COLLATE "C"`,
   asciiLower: (expression) => sql`lower((${expression}) COLLATE "C")`,
@@ -37,4 +42,10 @@ export const postgresQuery: QueryDialect = {
     return sql`(${column} @> CAST(${set} AS JSONB) AND ${column} <@ CAST(${set} AS JSONB))`;
   },
   jsonSortText: (column) => sql`(${column})::text COLLATE "C"`,
+  jsonObjectsHaveAny: (column, key, values) =>
+    sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${column}) AS je(v) WHERE ${stringProperty(key)} AND (je.v ->> ${textParameter(key)}) IN (${sql.join(values.map(textParameter))}))`,
+  jsonObjectsTextContains: (column, key, needle) =>
+    sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${column}) AS je(v) WHERE ${stringProperty(key)} AND strpos(lower((je.v ->> ${textParameter(key)}) COLLATE "C"), ${textParameter(needle)}) > 0)`,
+  jsonPropertiesSortText: (column, key) =>
+    sql`(CASE WHEN ${column} IS NULL OR ${column} = '[]'::jsonb THEN NULL ELSE ((SELECT jsonb_agg(je.v -> ${textParameter(key)} ORDER BY je.n) FROM jsonb_array_elements(${column}) WITH ORDINALITY AS je(v, n)))::text END) COLLATE "C"`,
 };

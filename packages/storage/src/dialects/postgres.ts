@@ -31,6 +31,7 @@ export const postgresDialect: SqlDialect = {
   },
   // B-tree indexes put NULLs last by default.
   nullsFirstIndexKey: (key) => sql`${key} NULLS FIRST`,
+  nullsLastDescendingIndexKey: (key) => sql`${key} DESC NULLS LAST`,
   async indexExists(db, indexName) {
     const { rows } = await sql`
       SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ${indexName}`.execute(db);

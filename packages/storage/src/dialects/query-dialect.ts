@@ -27,4 +27,13 @@ export interface QueryDialect {
   jsonArraySetEquals(column: SqlFragment, values: readonly string[]): SqlFragment;
   /** Sort key of a JSON column: its JSON text in code-point order. */
   jsonSortText(column: SqlFragment): SqlFragment;
+  /** The JSON array of objects (non-null column) has an item whose string property `key` is one of `values`. */
+  jsonObjectsHaveAny(column: SqlFragment, key: string, values: readonly string[]): SqlFragment;
+  /** … has an item whose string property `key`, A–Z lower-cased, contains `needle` (already lower-cased). */
+  jsonObjectsTextContains(column: SqlFragment, key: string, needle: string): SqlFragment;
+  /**
+   * Sort key of a JSON array of objects: the JSON text (as JSON.stringify writes it, code-point
+   * order) of the array of their `key` properties, in array order; NULL for NULL or `[]`.
+   */
+  jsonPropertiesSortText(column: SqlFragment, key: string): SqlFragment;
 }

@@ -11,6 +11,11 @@ function elements(column: SqlFragment) {
   return sql`json_each(${column}) AS je`;
 }
 
+/** The current `json_each` item is an object whose property `key` is a string. */
+function stringProperty(key: string): SqlFragment {
+  return sql`je.type = 'object' AND json_type(je.value -> ${key}) = 'text'`;
+}
+
 function hasAll(column: SqlFragment, values: readonly string[]): SqlFragment {
   return sql`(SELECT COUNT(DISTINCT je.value) FROM ${elements(column)} WHERE je.type = 'text' AND je.value IN (${list(values)})) = ${values.length}`;
 }
@@ -32,4 +37,11 @@ export const sqliteQuery: QueryDialect = {
   jsonArraySetEquals: (column, values) =>
     sql`(NOT EXISTS (SELECT 1 FROM ${elements(column)} WHERE je.type <> 'text' OR je.value NOT IN (${list(values)})) AND ${hasAll(column, values)})`,
   jsonSortText: (column) => column,
+  // `->` / `->>` with a text label read `$.<label>` (SQLite ≥ 3.38); the label is bound, never spliced.
+  jsonObjectsHaveAny: (column, key, values) =>
+    sql`EXISTS (SELECT 1 FROM ${elements(column)} WHERE ${stringProperty(key)} AND (je.value ->> ${key}) IN (${list(values)}))`,
+  jsonObjectsTextContains: (column, key, needle) =>
+    sql`EXISTS (SELECT 1 FROM ${elements(column)} WHERE ${stringProperty(key)} AND instr(lower(je.value ->> ${key}), ${needle}) > 0)`,
+  jsonPropertiesSortText: (column, key) =>
+    sql`(CASE WHEN ${column} IS NULL OR ${column} = '[]' THEN NULL ELSE (SELECT json_group_array(je.value ->> ${key} ORDER BY je.key) FROM ${elements(column)}) END)`,
 };

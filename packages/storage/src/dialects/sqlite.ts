@@ -29,6 +29,7 @@ export const sqliteDialect: SqlDialect = {
     return rows.map((row) => row.name);
   },
   nullsFirstIndexKey: (key) => key, // NULL is the smallest value in SQLite
+  nullsLastDescendingIndexKey: (key) => sql`${key} DESC`, // …so last when descending (an index key takes no NULLS LAST here)
   async indexExists(db, indexName) {
     const { rows } = await sql`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ${indexName}`.execute(db);
     return rows.length > 0;

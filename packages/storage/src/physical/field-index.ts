@@ -1,6 +1,7 @@
 /**
  * Indexes on the column a field reads, created when a view sorts or filters on the field.
- * Idempotent both ways. One index per (table, column), named by naming.ts.
+ * Idempotent both ways. Per (table, column) one ascending index — named by naming.ts — and,
+ * when a view sorts the field descending, one descending index (the same name + `_desc`).
  */
 import { sql } from 'kysely';
 import type { Field } from '@multitable/core';
@@ -10,33 +11,53 @@ import { userDb } from './executor';
 import { fieldPlacement } from './field-storage';
 import { fieldColumnName, fieldIndexName, recordIdColumn, rowOrderColumn, userTableName } from './naming';
 
+export type IndexDirection = 'asc' | 'desc';
+
+/** The descending index's name: the ascending one's + `_desc` (53 characters at most, under PostgreSQL's 63). */
+export function descendingFieldIndexName(tableId: string, field: Pick<Field, 'id' | 'type' | 'options'>): string {
+  return `${fieldIndexName(tableId, field)}_desc`;
+}
+
 /**
  * Creates the index on `field`'s column when missing. Its keys are those of compileOrderBy's
- * list for an ascending sort on the field — cell (NULLs first; text under code-point collation,
- * as the query compiler compares text), then `row_order, id` — so a sorted page reads the index
- * in order, and equality / range filters on the cell use it too.
+ * list for a sort on the field in `direction` — cell (ascending NULLs first, descending NULLs
+ * last; text under code-point collation, as the query compiler compares text), then
+ * `row_order, id` ascending — so a sorted page reads the index in order, and equality / range
+ * filters on the cell use it too. A descending sort needs its own index: the tie-break stays
+ * ascending, so the ascending index read backwards does not give its order.
  */
 export async function ensureFieldIndex(
   executor: Executor,
   dialect: SqlDialect,
   tableId: string,
   field: Pick<Field, 'id' | 'type' | 'options'>,
+  direction: IndexDirection = 'asc',
 ): Promise<void> {
   const placement = fieldPlacement(field);
   const cell = sql.ref(fieldColumnName(field));
-  const key = dialect.nullsFirstIndexKey(placement.kind === 'text' ? dialect.query.codePointText(cell) : cell);
+  const ordered = placement.kind === 'text' ? dialect.query.codePointText(cell) : cell;
+  const key = direction === 'asc' ? dialect.nullsFirstIndexKey(ordered) : dialect.nullsLastDescendingIndexKey(ordered);
   await userDb(executor)
-    .schema.createIndex(fieldIndexName(tableId, field))
+    .schema.createIndex(direction === 'asc' ? fieldIndexName(tableId, field) : descendingFieldIndexName(tableId, field))
     .ifNotExists()
     .on(userTableName(tableId))
     .expression(sql`${key}, ${sql.ref(rowOrderColumn)}, ${sql.ref(recordIdColumn)}`)
     .execute();
 }
 
+/** Drops the field's indexes, both directions (SQLite refuses to drop a column an index names). */
 export async function dropFieldIndex(executor: Executor, tableId: string, field: Pick<Field, 'id' | 'type' | 'options'>): Promise<void> {
   await userDb(executor).schema.dropIndex(fieldIndexName(tableId, field)).ifExists().execute();
+  await userDb(executor).schema.dropIndex(descendingFieldIndexName(tableId, field)).ifExists().execute();
 }
 
-export async function hasFieldIndex(executor: Executor, dialect: SqlDialect, tableId: string, field: Pick<Field, 'id' | 'type' | 'options'>): Promise<boolean> {
-  return dialect.indexExists(executor, fieldIndexName(tableId, field));
+/** Whether the field has its index in `direction` (ascending by default). */
+export async function hasFieldIndex(
+  executor: Executor,
+  dialect: SqlDialect,
+  tableId: string,
+  field: Pick<Field, 'id' | 'type' | 'options'>,
+  direction: IndexDirection = 'asc',
+): Promise<boolean> {
+  return dialect.indexExists(executor, direction === 'asc' ? fieldIndexName(tableId, field) : descendingFieldIndexName(tableId, field));
 }

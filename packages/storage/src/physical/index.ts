@@ -1,5 +1,5 @@
 /** Physical user tables: identifiers, DDL helpers other layers need, field indexes. */
 export * from './naming';
 export { fieldPlacement, type FieldPlacement } from './field-storage';
-export { ensureFieldIndex, dropFieldIndex, hasFieldIndex } from './field-index';
+export { ensureFieldIndex, dropFieldIndex, hasFieldIndex, descendingFieldIndexName, type IndexDirection } from './field-index';
 export { atomically } from './executor';

@@ -45,6 +45,15 @@ export function fieldIndexName(tableId: string, field: Pick<Field, 'id' | 'type'
   return `ix_${userTableName(tableId)}_${fieldColumnName(field)}`;
 }
 
+/**
+ * Companion column of a field whose cells may be error values (FieldStorage `errors`: formulas,
+ * rollups …): the error `{ error, reason }` as JSON, while the value column holds NULL.
+ */
+export function fieldErrorColumnName(fieldId: string): string {
+  if (!isId('field', fieldId)) throw new Error(`Refusing to name a SQL column after "${fieldId}"`);
+  return `f_${fieldId}_error`;
+}
+
 /** Scratch column holding converted values while a field changes type; renamed to `f_<id>` after. */
 export function convertingColumnName(fieldId: string): string {
   if (!isId('field', fieldId)) throw new Error(`Refusing to name a SQL column after "${fieldId}"`);

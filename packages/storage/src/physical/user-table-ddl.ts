@@ -36,6 +36,7 @@ export async function createUserTable(executor: Executor, dialect: SqlDialect, t
   for (const field of fields) {
     const placement = fieldPlacement(field);
     if (placement.own) builder = builder.addColumn(placement.column, columnType(dialect, placement.kind));
+    if (placement.own && placement.errorColumn) builder = builder.addColumn(placement.errorColumn, columnType(dialect, 'json'));
   }
   await builder.execute();
   await db.schema
@@ -62,4 +63,18 @@ export async function dropColumn(executor: Executor, tableId: string, column: st
 
 export async function renameColumn(executor: Executor, tableId: string, from: string, to: string): Promise<void> {
   await userDb(executor).schema.alterTable(userTableName(tableId)).renameColumn(from, to).execute();
+}
+
+/** Adds a field's own column (and its error column, for computed types that have one). */
+export async function addFieldColumns(executor: Executor, dialect: SqlDialect, field: Pick<Field, 'id' | 'tableId' | 'type' | 'options'>): Promise<void> {
+  const placement = fieldPlacement(field);
+  if (!placement.own) return;
+  await addColumn(executor, dialect, field.tableId, placement.column, placement.kind);
+  if (placement.errorColumn) await addColumn(executor, dialect, field.tableId, placement.errorColumn, 'json');
+}
+
+/** Drops a field's error column, when its storage has one (its value column is the caller's). */
+export async function dropErrorColumn(executor: Executor, field: Pick<Field, 'id' | 'tableId' | 'type' | 'options'>): Promise<void> {
+  const placement = fieldPlacement(field);
+  if (placement.own && placement.errorColumn) await dropColumn(executor, field.tableId, placement.errorColumn);
 }

@@ -91,6 +91,10 @@ const compilers: Compilers = {
     sql`(${isPresent(p.target, scope)} AND ${scope.dialect.query.jsonArrayHasAll(column(p.target, scope), p.values)})`,
   arraySetEquals: (p, scope) =>
     sql`(${isPresent(p.target, scope)} AND ${scope.dialect.query.jsonArraySetEquals(column(p.target, scope), p.values)})`,
+  objectArrayHasAny: (p, scope) =>
+    sql`(${isPresent(p.target, scope)} AND ${scope.dialect.query.jsonObjectsHaveAny(column(p.target, scope), p.key, p.values)})`,
+  objectArrayTextContains: (p, scope) =>
+    sql`(${isPresent(p.target, scope)} AND ${scope.dialect.query.jsonObjectsTextContains(column(p.target, scope), p.key, asciiLower(p.value))})`,
   range: compileRange,
 };
 

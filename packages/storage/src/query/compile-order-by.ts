@@ -6,7 +6,7 @@
  *
  * Each sort orders empty cells first ascending and last descending (`NULLS FIRST` / `NULLS LAST`
  * on both dialects), text by code point (PostgreSQL under `COLLATE "C"`, as SQLite's BINARY
- * does), JSON arrays by their JSON text. The list always ends with `row_order, id`, so the order
+ * does), JSON arrays by their JSON text, links by the JSON text of their titles. The list always ends with `row_order, id`, so the order
  * is total and equals core's `compareRecords(sorts)` with its default tie-break.
  */
 import { sql, type RawBuilder } from 'kysely';
@@ -18,6 +18,7 @@ function sortExpression(sort: ResolvedSort, scope: QueryScope): SqlFragment {
   const cell = sql.ref(scope.column(sort.target.field));
   const { query } = scope.dialect;
   if (sort.key === 'jsonText') return query.jsonSortText(cell);
+  if (sort.key === 'linkTitles') return query.jsonPropertiesSortText(cell, 'title');
   return sort.target.kind === 'text' ? query.codePointText(cell) : cell;
 }
 

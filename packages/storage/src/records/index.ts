@@ -6,3 +6,5 @@ export * from './delete-records';
 export * from './read-records';
 export * from './move-record';
 export * from './computed-cells';
+export * from './touch-records';
+export * from './record-ids';

@@ -1,7 +1,8 @@
 /**
  * A record as storage hands it back: system columns plus canonical cell values keyed by field
  * id, decoded with the dialect. Fields backed by a system column (auto number, created /
- * modified time / by) read that column. Empty cells are `null`.
+ * modified time / by) read that column. Empty cells are `null`. A computed cell holding an error
+ * value `{ error, reason }` reads it from the field's error column.
  */
 import { EngineError, type Field, type SystemColumn } from '@multitable/core';
 import type { SqlDialect } from '../dialects/dialect';
@@ -55,6 +56,10 @@ const systemValueDecoders: Readonly<Record<SystemColumn, (raw: unknown) => unkno
 export function cellValue(dialect: SqlDialect, field: Field, row: Readonly<Record<string, unknown>>): unknown {
   const placement = fieldPlacement(field);
   const raw = row[placement.column];
+  if (placement.own && placement.errorColumn) {
+    const error = row[placement.errorColumn];
+    if (error !== null && error !== undefined) return dialect.decode('json', error);
+  }
   if (placement.own) return dialect.decode(placement.kind, raw);
   return raw === null || raw === undefined ? null : systemValueDecoders[placement.system](raw);
 }
@@ -88,6 +93,10 @@ export function selectFields(fields: readonly Field[], fieldIds: readonly string
 /** Columns to SELECT for records showing `fields`: system columns plus their own columns. */
 export function columnsFor(fields: readonly Field[]): string[] {
   const columns = new Set(systemColumnList);
-  for (const field of fields) columns.add(fieldPlacement(field).column);
+  for (const field of fields) {
+    const placement = fieldPlacement(field);
+    columns.add(placement.column);
+    if (placement.own && placement.errorColumn) columns.add(placement.errorColumn);
+  }
   return [...columns];
 }

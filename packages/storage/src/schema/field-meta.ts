@@ -71,3 +71,17 @@ export async function insertFieldMeta(trx: Executor, field: Field, position: str
     })
     .execute();
 }
+
+/** Every field of the given types in every base, with its base (the server's scheduled refreshes). */
+export async function listFieldsOfTypes(db: Executor, types: readonly string[]): Promise<Array<{ baseId: string; field: Field }>> {
+  if (types.length === 0) return [];
+  const rows = await db
+    .selectFrom('fields')
+    .innerJoin('tables', 'tables.id', 'fields.table_id')
+    .selectAll('fields')
+    .select('tables.base_id as base_id')
+    .where('fields.type', 'in', [...types])
+    .orderBy('fields.id')
+    .execute();
+  return rows.map((row) => ({ baseId: row.base_id, field: toField(row) }));
+}

@@ -110,7 +110,10 @@ export async function changeFieldType(
     if (oldPlacement.own) {
       await dropFieldIndex(t, field.tableId, field);
       await dropColumn(t, field.tableId, oldPlacement.column);
+      // Error values belong to the old computation; a computed target starts without any.
+      if (oldPlacement.errorColumn) await dropColumn(t, field.tableId, oldPlacement.errorColumn);
     }
+    if (newPlacement.own && newPlacement.errorColumn) await addColumn(t, dialect, field.tableId, newPlacement.errorColumn, 'json');
     const changed: Field = { ...field, type: target.type, options: newOptions };
     if (newPlacement.own) {
       await renameColumn(t, field.tableId, convertingColumnName(field.id), newPlacement.column);

@@ -9,7 +9,7 @@ import type { SqlDialect } from '../dialects/dialect';
 import { atomically } from '../physical/executor';
 import { dropFieldIndex } from '../physical/field-index';
 import { fieldPlacement } from '../physical/field-storage';
-import { addColumn, dropColumn } from '../physical/user-table-ddl';
+import { addFieldColumns, dropColumn, dropErrorColumn } from '../physical/user-table-ddl';
 import { assertFieldNameFree, fieldPositions, insertFieldMeta, requireField } from './field-meta';
 import { nameTaken, withNameGuard } from './names';
 import { keyForPlacement, orderedKeysOf, positionAtEnd, type Placement } from './positions';
@@ -53,8 +53,7 @@ export async function addField(trx: Executor, dialect: SqlDialect, input: NewFie
       ? await keyForPlacement(orderedKeysOf(siblings, field.id), field.id, input.placement, 'field')
       : positionAtEnd(siblings);
     await withNameGuard(dialect, () => nameTaken('field', field.name, { table: field.tableId }), () => insertFieldMeta(t, field, position, now));
-    const placement = fieldPlacement(field);
-    if (placement.own) await addColumn(t, dialect, field.tableId, placement.column, placement.kind);
+    await addFieldColumns(t, dialect, field);
     return field;
   });
 }
@@ -111,6 +110,7 @@ export async function deleteField(trx: Executor, fieldId: string): Promise<Field
     if (placement.own) {
       await dropFieldIndex(t, field.tableId, field);
       await dropColumn(t, field.tableId, placement.column);
+      await dropErrorColumn(t, field);
     }
     await t.deleteFrom('fields').where('id', '=', fieldId).execute();
     return field;

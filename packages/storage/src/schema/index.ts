@@ -2,7 +2,7 @@
 export * from './positions';
 export * from './tables';
 export * from './create-table';
-export { getField, requireField, listFields } from './field-meta';
+export { getField, requireField, listFields, listFieldsOfTypes } from './field-meta';
 export * from './fields';
 export * from './field-type-change';
 export * from './views';

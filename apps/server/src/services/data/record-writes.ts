@@ -2,9 +2,11 @@
  * Creating, updating and deleting records in batches of up to 1000. The whole batch is cast
  * with core first (a bad cell anywhere refuses the batch, naming record and field), then
  * written in one transaction with one history entry per changed cell and one outbox event.
- * Select choices added by `typecast` are saved in that same transaction.
+ * Select choices added by `typecast` are saved in that same transaction. Link cells go to their
+ * junctions (links/link-cells.ts), and deleting records takes them out of every link; in both
+ * cases the recalculation executor then brings both sides' titles (and what reads them) up to date.
  */
-import { castRecordBatch, EngineError, indexFields, type Field } from '@multitable/core';
+import { castRecordBatch, EngineError, indexFields, isLinkField, type Field } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { buildCastContext } from './cast-context';
@@ -12,6 +14,8 @@ import { applyChange, type CellChange, type ChangeMeta, type ChangeRecorder } fr
 import { buildFormatContext } from './format-context';
 import { presentRecord, type ApiRecord } from './record-presenter';
 import { loadTableContext, type TableContext } from './table-lookup';
+import { batchCells } from './links/link-directory';
+import { removedLinkOutcome, takeLinkCells, writeLinkCells } from './links/link-cells';
 import { addDirty, loadSchemaForChange, recalculate, recalculationEvents, type DirtyCells } from './recalculation/recalculate';
 
 export interface WriteOptions {
@@ -42,11 +46,13 @@ async function prepare(
 ): Promise<PreparedBatch> {
   const { dialect } = platform.database;
   const seen = await loadTableContext(trx, meta.baseId, tableKey);
+  const fieldsInput = input.map((record) => record.fields);
   const ctx = await buildCastContext(platform, trx, {
     baseId: meta.baseId,
     timeZone: seen.timeZone,
     typecast: options.typecast ?? false,
-    input: input.map((record) => record.fields),
+    input: fieldsInput,
+    links: { fields: seen.fields.filter(isLinkField), cells: batchCells(seen.fields, fieldsInput) },
   });
   let batch = castRecordBatch(indexFields(seen.fields), input, ctx);
   const mode = batch.changedOptions.size > 0 ? 'update' : 'share';
@@ -107,6 +113,11 @@ function recordCells(recorder: ChangeRecorder, tableId: string, changes: readonl
   recorder.cells(changes.map((change): CellChange => ({ tableId, action: 'update', ...change })));
 }
 
+function mergeSeeds(into: DirtyCells, more: DirtyCells): DirtyCells {
+  for (const [fieldId, ids] of more) addDirty(into, fieldId, ids);
+  return into;
+}
+
 export async function createRecords(
   platform: Platform,
   meta: ChangeMeta,
@@ -115,9 +126,18 @@ export async function createRecords(
   options: WriteOptions,
 ): Promise<ApiRecord[]> {
   return applyChange(platform, meta, async (trx, recorder) => {
-    const { context, fields, records } = await prepare(platform, trx, meta, tableKey, input, options);
+    const { context, fields, records: cast } = await prepare(platform, trx, meta, tableKey, input, options);
+    const { records, links } = takeLinkCells(fields, cast);
     const inserted = await store.insertRecords(trx, platform.database.dialect, context.table, fields, records, meta.actor, recorder.at);
     const created = inserted.filter((row) => row.created);
+    // A retried create (the id exists already) returns the stored record and links nothing.
+    const linkCells = inserted.flatMap((row, index) => (row.created ? [{ recordId: row.id, links: links[index]! }] : []));
+    const linked = await writeLinkCells(trx, platform.database.dialect, context.table.id, fields, linkCells, 'create');
+    const linkHistory = new Map<string, CellChange[]>();
+    for (const cell of linked.history) {
+      const key = cell.tableId === context.table.id && cell.action === 'create' ? cell.recordId : '';
+      linkHistory.set(key, [...(linkHistory.get(key) ?? []), cell]);
+    }
     for (const row of created) {
       const cells: CellChange[] = [{ tableId: context.table.id, recordId: row.id, fieldId: null, action: 'create', oldValue: null, newValue: null }];
       for (const field of fields) {
@@ -126,13 +146,14 @@ export async function createRecords(
           cells.push({ tableId: context.table.id, recordId: row.id, fieldId: field.id, action: 'create', oldValue: null, newValue: value });
         }
       }
-      recorder.cells(cells);
+      recorder.cells([...cells, ...(linkHistory.get(row.id) ?? [])]);
     }
+    recorder.cells(linkHistory.get('') ?? []); // the inverse side's cells
     if (created.length > 0) {
       recorder.event({ tableId: context.table.id, type: 'records.created', payload: { tableId: context.table.id, recordIds: created.map((r) => r.id) } });
     }
     // New records: every computed field of the table (and what reads it) needs their values.
-    const seeds: DirtyCells = new Map();
+    const seeds: DirtyCells = mergeSeeds(new Map(), linked.seeds);
     for (const field of fields) addDirty(seeds, field.id, created.map((row) => row.id));
     const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, inserted);
     return present(platform, trx, context, fields, rows, options);
@@ -147,16 +168,27 @@ export async function updateRecords(
   options: WriteOptions,
 ): Promise<ApiRecord[]> {
   return applyChange(platform, meta, async (trx, recorder) => {
-    const { context, fields, records } = await prepare(platform, trx, meta, tableKey, input, options);
+    const { context, fields, records: cast } = await prepare(platform, trx, meta, tableKey, input, options);
+    const { records, links } = takeLinkCells(fields, cast);
+    const { dialect } = platform.database;
     const updates = records.map((record) => ({ id: record.id!, values: record.values }));
-    const result = await store.updateRecords(trx, platform.database.dialect, context.table, fields, updates, meta.actor, recorder.at);
+    // Every named record is checked (NOT_FOUND) and locked here, also those whose only change is a link.
+    const result = await store.updateRecords(trx, dialect, context.table, fields, updates, meta.actor, recorder.at);
     recordCells(recorder, context.table.id, result.changes);
-    const seeds: DirtyCells = new Map();
+    const linkCells = records.map((record, index) => ({ recordId: record.id!, links: links[index]! }));
+    const linked = await writeLinkCells(trx, dialect, context.table.id, fields, mergeLinkUpdates(linkCells), 'update');
+    recorder.cells(linked.history);
+    const stamped = new Set(result.changes.map((change) => change.recordId));
+    const unstamped = [...linked.changedRecords].filter((id) => !stamped.has(id));
+    await store.touchRecords(trx, dialect, context.table, unstamped, meta.actor, recorder.at);
+    const seeds: DirtyCells = mergeSeeds(new Map(), linked.seeds);
     for (const change of result.changes) addDirty(seeds, change.fieldId, [change.recordId]);
-    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, result.records);
-    if (result.changes.length > 0) {
+    const fresh = unstamped.length === 0 ? result.records : await store.getRecords(trx, dialect, context.table, fields, result.records.map((row) => row.id));
+    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, fresh);
+    const cellChanges = [...result.changes, ...linked.changedCells];
+    if (cellChanges.length > 0) {
       const byRecord = new Map<string, string[]>();
-      for (const change of result.changes) byRecord.set(change.recordId, [...(byRecord.get(change.recordId) ?? []), change.fieldId]);
+      for (const change of cellChanges) byRecord.set(change.recordId, [...(byRecord.get(change.recordId) ?? []), change.fieldId]);
       recorder.event({
         tableId: context.table.id,
         type: 'records.updated',
@@ -167,6 +199,13 @@ export async function updateRecords(
   });
 }
 
+/** Link cells of one record named twice in a batch: the later value of a field wins, as for columns. */
+function mergeLinkUpdates(cells: ReadonlyArray<{ recordId: string; links: Map<string, string[]> }>) {
+  const merged = new Map<string, Map<string, string[]>>();
+  for (const { recordId, links } of cells) merged.set(recordId, new Map([...(merged.get(recordId) ?? []), ...links]));
+  return [...merged].map(([recordId, links]) => ({ recordId, links }));
+}
+
 export async function deleteRecords(
   platform: Platform,
   meta: ChangeMeta,
@@ -175,8 +214,15 @@ export async function deleteRecords(
 ): Promise<Array<{ id: string; deleted: true }>> {
   if (ids.length === 0) throw new EngineError('VALIDATION_FAILED', 'Name at least one record to delete', { path: 'records' });
   return applyChange(platform, meta, async (trx, recorder) => {
-    const { table, fields } = await lockTableFields(platform, trx, meta.baseId, await loadTableContext(trx, meta.baseId, tableKey), 'share');
-    const deleted = await store.deleteRecords(trx, platform.database.dialect, table, fields, ids);
+    const { table, fields, timeZone } = await lockTableFields(platform, trx, meta.baseId, await loadTableContext(trx, meta.baseId, tableKey), 'share');
+    const { dialect } = platform.database;
+    const deleted = await store.deleteRecords(trx, dialect, table, fields, ids);
+    const schema = await loadSchemaForChange(platform, trx, meta.baseId, timeZone);
+    const touching = store.linkFieldsTouching(schema.fieldsById.values(), table.id);
+    // Links of other tables pointing here: their junctions must not be dropped under this delete.
+    await store.lockFieldRows(trx, dialect, { fieldIds: touching.filter((field) => field.tableId !== table.id).map((field) => field.id) }, 'share');
+    const removed = await store.removeRecordsFromLinks(trx, dialect, table.id, deleted.map((row) => row.id), touching);
+    const unlinked = removedLinkOutcome(schema.fieldsById, removed);
     for (const row of deleted) {
       const cells: CellChange[] = [{ tableId: table.id, recordId: row.id, fieldId: null, action: 'delete', oldValue: null, newValue: null }];
       for (const field of fields) {
@@ -187,7 +233,9 @@ export async function deleteRecords(
       }
       recorder.cells(cells);
     }
+    recorder.cells(unlinked.history);
     recorder.event({ tableId: table.id, type: 'records.deleted', payload: { tableId: table.id, recordIds: deleted.map((row) => row.id) } });
+    for (const event of recalculationEvents(await recalculate(trx, dialect, schema, unlinked.seeds))) recorder.event(event);
     return deleted.map((row) => ({ id: row.id, deleted: true as const }));
   });
 }

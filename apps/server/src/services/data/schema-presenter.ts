@@ -1,6 +1,7 @@
 /** Tables, fields and views as the API shows them. */
 import type { Field } from '@multitable/core';
 import type { TableMeta, ViewMeta } from '@multitable/storage';
+import { presentComputedOptions } from './computed-fields';
 
 export interface ApiField {
   id: string;
@@ -27,15 +28,24 @@ export interface ApiTable {
   views: ApiView[];
 }
 
-export function presentField(field: Field): ApiField {
+/**
+ * A field as the API shows it. With the fields of its table, a formula's options also carry
+ * `formulaText`: the formula with field names (it is stored with ids).
+ */
+export function presentField(field: Field, tableFields?: readonly Field[]): ApiField {
   return {
     id: field.id,
     name: field.name,
     type: field.type,
-    options: field.options,
+    options: tableFields ? presentComputedOptions(field, new Map(tableFields.map((f) => [f.id, f]))) : field.options,
     description: field.description,
     isPrimary: field.isPrimary,
   };
+}
+
+/** The fields of one table, as the API shows them. */
+export function presentFields(fields: readonly Field[]): ApiField[] {
+  return fields.map((field) => presentField(field, fields));
 }
 
 export function presentView(view: ViewMeta): ApiView {
@@ -48,7 +58,7 @@ export function presentTable(table: TableMeta, fields: readonly Field[], views: 
     name: table.name,
     description: table.description,
     primaryFieldId: table.primaryFieldId,
-    fields: fields.map(presentField),
+    fields: presentFields(fields),
     views: views.map(presentView),
   };
 }

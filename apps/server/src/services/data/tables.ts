@@ -3,13 +3,18 @@
  * initial set of fields, rename, describe, reorder, delete. Every change goes through
  * `applyChange` (one transaction, outbox event).
  */
-import { defaultViewConfig } from '@multitable/core';
+import { defaultViewConfig, isLinkField } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { applyChange, type ChangeMeta } from './change-recorder';
 import { checkDistinctNames, checkFieldDefinition, checkFieldName, type FieldDefinitionInput } from './field-input';
+import { addLinkField, refuseLinkPrimary, removeLinksOfTable, splitLinkDefinition } from './links/link-fields';
+import { addComputedField, afterFieldChange, computedDefinitionInput, isComputedType, refuseComputedPrimary } from './computed-fields';
+import { backgroundFills } from './recalculation/background-fills';
+import { snapshotComputedInputs } from './recalculation/dependents';
+import type { FillJob } from './recalculation/fill';
 import { presentTable, type ApiTable } from './schema-presenter';
-import { findTableInBase } from './table-lookup';
+import { baseTimeZone, findTableInBase } from './table-lookup';
 
 export interface CreateTableInput {
   name: string;
@@ -41,8 +46,11 @@ export async function getTable(platform: Platform, baseId: string, tableKey: str
 
 export async function createTable(platform: Platform, meta: ChangeMeta, input: CreateTableInput): Promise<ApiTable> {
   checkFieldName(input.name, 'name');
-  const definitions = (input.fields ?? []).map((field, index) => checkFieldDefinition(field, `fields[${index}]`));
+  const links = (input.fields ?? []).map((field, index) => splitLinkDefinition(field, `fields[${index}]`));
+  const definitions = links.map((link, index) => checkFieldDefinition(computedDefinitionInput(link.input), `fields[${index}]`));
   checkDistinctNames(definitions, 'fields');
+  if (definitions[0]) refuseLinkPrimary(definitions[0].type, 'fields[0].type');
+  if (definitions[0]) refuseComputedPrimary(definitions[0].type, 'fields[0].type');
   const [primary, ...others] = definitions;
   const { database } = platform;
 
@@ -59,9 +67,14 @@ export async function createTable(platform: Platform, meta: ChangeMeta, input: C
       },
       recorder.at,
     );
-    for (const definition of others) {
-      await store.addField(trx, database.dialect, { tableId: created.table.id, ...definition }, recorder.at);
+    const computed = others.filter((definition) => isComputedType(definition.type));
+    for (const [index, definition] of others.entries()) {
+      if (isComputedType(definition.type)) continue; // below, once the fields they read exist
+      if (isLinkField(definition)) await addLinkField(platform, trx, meta.baseId, created.table, definition, links[index + 1]!.creation, recorder, `fields[${index + 1}]`);
+      else await store.addField(trx, database.dialect, { tableId: created.table.id, ...definition }, recorder.at);
     }
+    const scope = { baseId: meta.baseId, timeZone: await baseTimeZone(trx, meta.baseId) };
+    for (const definition of computed) await addComputedField(platform, trx, scope, created.table, definition, recorder.at);
     recorder.event({ tableId: created.table.id, type: 'table.created', payload: { tableId: created.table.id } });
     return describeTable(trx, created.table);
   });
@@ -87,13 +100,21 @@ export async function updateTable(platform: Platform, meta: ChangeMeta, tableKey
 }
 
 export async function deleteTable(platform: Platform, meta: ChangeMeta, tableKey: string): Promise<{ id: string; deleted: true }> {
-  return applyChange(platform, meta, async (trx, recorder) => {
+  const jobs: FillJob[] = [];
+  const deleted = await applyChange(platform, meta, async (trx, recorder) => {
     const found = await findTableInBase(trx, meta.baseId, tableKey);
     // Record writes share-lock the table's fields: wait for them before dropping the table.
     await store.lockFieldRows(trx, platform.database.dialect, { tableId: found.id }, 'update');
     const table = await findTableInBase(trx, meta.baseId, found.id);
+    const timeZone = await baseTimeZone(trx, meta.baseId);
+    const before = await snapshotComputedInputs(platform, trx, meta.baseId, timeZone);
+    await removeLinksOfTable(platform, trx, meta.baseId, table.id, recorder); // links into it from other tables go too
     await store.deleteTable(trx, table.id);
+    // Computed fields of other tables that read through those links now show error values.
+    jobs.push(...(await afterFieldChange(platform, trx, { baseId: meta.baseId, timeZone, actorId: meta.actor.userId }, { changed: [], before }, recorder)));
     recorder.event({ tableId: table.id, type: 'table.deleted', payload: { tableId: table.id } });
     return { id: table.id, deleted: true as const };
   });
+  backgroundFills(platform).start(jobs);
+  return deleted;
 }

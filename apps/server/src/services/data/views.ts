@@ -10,6 +10,7 @@ import { applyChange, type ChangeMeta } from './change-recorder';
 import { checkFieldName } from './field-input';
 import { presentView, type ApiView } from './schema-presenter';
 import { findViewOfTable, loadTableContext } from './table-lookup';
+import { indexQueriedFields } from './view-indexes';
 
 export interface ViewInput {
   name: string;
@@ -46,6 +47,7 @@ export async function createView(platform: Platform, meta: ChangeMeta, tableKey:
   return applyChange(platform, meta, async (trx, recorder) => {
     const { table, fields } = await loadTableContext(trx, meta.baseId, tableKey);
     const config = normaliseViewConfig(input.config ?? null, fields, { path: 'body.config' });
+    await indexQueriedFields(trx, platform.database.dialect, table.id, fields, config);
     const view = await store.createView(trx, platform.database.dialect, { tableId: table.id, name: input.name, type: input.type ?? 'grid', config }, recorder.at);
     recorder.event({ tableId: table.id, type: 'view.created', payload: { tableId: table.id, viewId: view.id } });
     return presentView(view);
@@ -60,6 +62,7 @@ export async function updateView(platform: Platform, meta: ChangeMeta, tableKey:
     if (patch.name !== undefined || patch.config !== undefined) {
       // A partial config changes only the settings it names.
       const config = patch.config === undefined ? undefined : normaliseViewConfig({ ...storedViewConfig(view), ...patch.config }, fields, { path: 'body.config' });
+      if (config) await indexQueriedFields(trx, platform.database.dialect, table.id, fields, config);
       view = await store.updateView(trx, platform.database.dialect, view.id, {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(config !== undefined ? { config } : {}),

@@ -16,6 +16,7 @@ export const isEmptyOperator: OperatorDefinition = {
     date: emptyCell,
     textList: emptyCell,
     objectList: emptyCell,
+    linkList: emptyCell,
     boolean: (input) => not({ type: 'compare', target: input.target, comparison: '=', value: true }),
   },
 };

@@ -1,6 +1,6 @@
 /**
  * `hasAnyOf`, `hasAllOf`, `hasNoneOf`, `isExactly` on lists of strings (multiple select names,
- * person user ids). `isExactly` compares sets: order and repeats do not matter. `'me'` with
+ * person user ids; `hasAnyOf` / `hasNoneOf` also on links, by record id). `isExactly` compares sets: order and repeats do not matter. `'me'` with
  * nobody signed in matches no cell, so `hasAllOf [me, x]` is false and `hasNoneOf [me]` true.
  */
 import type { OperatorDefinition } from '../operand-context';
@@ -14,6 +14,11 @@ export const hasAnyOfOperator: OperatorDefinition = {
     textList(input) {
       const { values } = readTextList(input);
       return values.length === 0 ? alwaysFalse : { type: 'arrayHasAny', target: input.target, values };
+    },
+    /** Links: linked to any of these record ids. */
+    linkList(input) {
+      const { values } = readTextList(input);
+      return values.length === 0 ? alwaysFalse : { type: 'objectArrayHasAny', target: input.target, key: 'id', values };
     },
   },
 };

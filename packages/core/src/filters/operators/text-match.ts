@@ -11,6 +11,8 @@ export const containsOperator: OperatorDefinition = {
   takesOperand: true,
   lower: {
     text: (input) => ({ type: 'textContains', target: input.target, value: readTextOperand(input) }),
+    /** Links: some linked record's title contains the text. */
+    linkList: (input) => ({ type: 'objectArrayTextContains', target: input.target, key: 'title', value: readTextOperand(input) }),
   },
 };
 

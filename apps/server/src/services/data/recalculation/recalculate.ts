@@ -50,7 +50,12 @@ export async function recalculate(
   const dirty: DirtyCells = new Map([...seeds].map(([fieldId, ids]) => [fieldId, new Set(ids)]));
   const changes: ComputedChange[] = [];
 
-  for (const node of schema.graph.recalculationOrder(seeds.keys())) {
+  // Computed fields that read nothing (a formula such as RECORD_ID() or TODAY()) are not in the
+  // graph's order; seeded (new records, a fill), they are computed first — they read nothing computed.
+  const order = schema.graph.recalculationOrder(seeds.keys());
+  const ordered = new Set(order.map((node) => node.id));
+  const independent = [...seeds.keys()].filter((id) => schema.computers.has(id) && !ordered.has(id)).map((id) => schema.graph.fields.get(id)!);
+  for (const node of [...independent, ...order]) {
     const field = schema.fieldsById.get(node.id)!;
     const computer = schema.computers.get(node.id)!;
     // A computed field among the seeds (a link whose membership changed) starts from those records.

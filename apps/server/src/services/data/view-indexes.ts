@@ -1,0 +1,41 @@
+/**
+ * Indexes for what views query (DESIGN §4: "indexes are created for fields that views filter or
+ * sort on"). Saving a view makes sure every field it sorts or filters on has an index on its
+ * column (storage's `ensureFieldIndex`, idempotent, keyed like the ORDER BY the query compiler
+ * writes), in the same transaction as the view — so a sorted view's first page reads the index
+ * instead of sorting the whole table. A field sorted descending also gets its descending index
+ * (the ascending one always exists too, so a type change that rebuilds the field's index drops
+ * both). Indexes are dropped with their field, never with a view: another view may use them.
+ */
+import { isFilterGroupLike, type Field, type FilterCondition, type FilterGroup, type ViewConfig } from '@multitable/core';
+import * as store from '@multitable/storage';
+
+/** Ids of the fields a (normalised) view configuration sorts or filters on, each once. */
+export function fieldIdsQueriedBy(config: Pick<ViewConfig, 'sorts' | 'filter'>): string[] {
+  const ids = new Set(config.sorts.map((sort) => sort.field));
+  const stack: Array<FilterGroup | FilterCondition> = config.filter ? [config.filter] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isFilterGroupLike(node)) stack.push(...(node as FilterGroup).conditions);
+    else ids.add((node as FilterCondition).field);
+  }
+  return [...ids];
+}
+
+export async function indexQueriedFields(
+  trx: store.Trx,
+  dialect: store.SqlDialect,
+  tableId: string,
+  fields: readonly Field[],
+  config: Pick<ViewConfig, 'sorts' | 'filter'>,
+): Promise<void> {
+  const byId = new Map(fields.map((field) => [field.id, field]));
+  for (const fieldId of fieldIdsQueriedBy(config)) {
+    const field = byId.get(fieldId);
+    if (field) await store.ensureFieldIndex(trx, dialect, tableId, field);
+  }
+  for (const sort of config.sorts) {
+    const field = byId.get(sort.field);
+    if (field && sort.direction === 'desc') await store.ensureFieldIndex(trx, dialect, tableId, field, 'desc');
+  }
+}

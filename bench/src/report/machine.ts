@@ -1,0 +1,29 @@
+/** The machine, the database and the commit a run was measured on. */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import type { BareSql } from '../bare/bare-sql';
+import type { MachineInfo } from './results';
+
+export async function describeMachine(bare: BareSql): Promise<MachineInfo> {
+  const versionSql = bare.dialect === 'sqlite' ? 'SELECT sqlite_version() AS v' : 'SHOW server_version';
+  const row = ((await bare.all(versionSql)) as Array<Record<string, unknown>>)[0] ?? {};
+  const version = String(Object.values(row)[0] ?? '?');
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    database: bare.dialect === 'sqlite' ? `SQLite ${version} (better-sqlite3, WAL, synchronous=FULL)` : `PostgreSQL ${version}`,
+    loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
+  };
+}
+
+/** The checked-out commit (read-only git), or "unknown" outside a checkout. */
+export function currentCommit(repoRoot: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * BENCHMARKS.md: a fixed introduction (how the suite runs and what "bare" means), then one
+ * section per full run — SQLite and PostgreSQL — with the figure table (target, result,
+ * met/missed, ratio to the bare ceiling) and each figure's measurements, notes and profile.
+ * Sections are delimited by markers, so a run replaces its own section and keeps the other
+ * dialect's as it was.
+ */
+import fs from 'node:fs';
+import type { FigureResult, Measurement, RunResult } from './results';
+import { runKey } from './results';
+
+const sectionOrder = ['full/sqlite', 'full/postgres'];
+
+const intro = `# Benchmarks
+
+Written by \`pnpm bench\` (the suite in \`bench/\`, issue 4); \`pnpm bench --quick\` checks a change
+at 100,000 records in under two minutes (its figures go to \`bench/results.json\` only).
+Run it with \`DATABASE_URL=postgres://…\` for the PostgreSQL figures; each run replaces its own
+section below and leaves the other's.
+
+How the figures are made:
+
+- **Data**: a hospital's Visits table (about 20 fields: text, long text, number, currency,
+  single and multi select, date, person, checkbox, rating, phone; a link to a 10,000-record
+  Patients table with a lookup and a rollup through it; two formulas), generated from a seed,
+  the same on every run. One patient ("walk-in") has 10,000 visits: the parent of the rollup
+  figure.
+- **Loading**: the first visits are created **through the API** in batches of 1000 — that is the
+  "create records" figure. The rest are **loaded straight through \`@multitable/storage\`**
+  (its \`insertRecords\`, the same function the API's write path ends in, with canonical values,
+  but without the API's casting, cell history and outbox), because a million records through
+  the API would take most of the suite's time. Links and computed fields go through the API.
+- **Server**: the real server (\`apps/server/src/main.ts\` under tsx, \`LOG_LEVEL=warn\`) as its
+  own process on 127.0.0.1, driven over HTTP with keep-alive (undici). Its RSS is read from
+  \`/proc\` every 250 ms for the whole run.
+- **Bare-stack ceiling, in the same run**: the same query hand-written on the plain driver
+  (better-sqlite3 on the same SQLite file, pg on the same database), and the same response
+  bytes served by a bare fastify route in its own process through the same client. Ratios are
+  server ÷ ceiling, so 1.0 would mean no overhead at all.
+- **Statistics**: latency figures are medians (p50) of interleaved runs after warm-up runs — every
+  round runs the server and each bare variant once, in rotating order, so the shared machine's
+  noise falls on all alike. Schema changes (new formula, type change) run once, as they change
+  the data.
+- **Misses** are re-run on a server under \`node --cpu-prof\`; the profile's busy time by area and
+  by function is listed under the figure.
+`;
+
+function fmtLatency(m: Measurement): string {
+  if (m.latency) return `p50 ${m.latency.p50} · p95 ${m.latency.p95} · p99 ${m.latency.p99} ms (${m.latency.runs} runs)`;
+  return `${m.value?.toLocaleString('en')} ${m.unit ?? ''}`.trim();
+}
+
+const statusMark: Record<FigureResult['status'], string> = {
+  met: '✅ met',
+  missed: '❌ missed',
+  'not available': '⏳ not available yet',
+  info: 'ℹ️',
+};
+
+function figureTable(run: RunResult): string {
+  const rows = run.figures.map((f) => `| ${f.title} | ${f.target} | ${f.headline} | ${statusMark[f.status]} | ${f.ratio ? `${f.ratio.value}× ${f.ratio.against}` : '—'} |`);
+  return ['| figure | target | result | status | vs bare / twin |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function figureDetails(figure: FigureResult): string {
+  const lines = [`#### ${figure.title} — ${statusMark[figure.status]}`, ''];
+  for (const m of figure.measurements) lines.push(`- ${m.label}: ${fmtLatency(m)}`);
+  for (const note of figure.notes) lines.push(`- ${note}`);
+  if (figure.profile) {
+    const p = figure.profile;
+    lines.push('', `Profile (\`node --cpu-prof\` of the server while repeating it; ${p.busyMs} ms busy, ${p.idleMs} ms idle):`, '');
+    lines.push(`- by area: ${p.areas.map((a) => `${a.area} ${a.percent}%`).join(' · ')}`);
+    lines.push(`- top functions (self time): ${p.functions.slice(0, 8).map((f) => `\`${f.name}\` (${f.where}) ${f.percent}%`).join(' · ')}`);
+  }
+  return lines.join('\n');
+}
+
+export function runSection(run: RunResult): string {
+  const title = `${run.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} — ${run.data.visits.toLocaleString('en')} visits`;
+  const met = run.figures.filter((f) => f.status === 'met').length;
+  const missed = run.figures.filter((f) => f.status === 'missed').length;
+  const unavailable = run.figures.filter((f) => f.status === 'not available').length;
+  const m = run.machine;
+  const computed = Object.entries(run.data.computed).map(([name, state]) => `${name}: ${state}`).join('; ');
+  return [
+    `<!-- run:${runKey(run)} -->`,
+    `## ${title}`,
+    '',
+    `${run.date} · commit \`${run.commit}\` · ${m.database} · ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}, Node ${m.node} · load average at start ${m.loadAverage.join(' / ')} · suite took ${Math.round(run.durationSeconds)} s`,
+    '',
+    `**${met} met, ${missed} missed, ${unavailable} not available yet.** Server RSS peak ${run.memory.peakMb} MB (during ${run.memory.peakPhase}; ${run.memory.idleMb} MB at start).`,
+    '',
+    figureTable(run),
+    '',
+    `Data: ${run.data.visits.toLocaleString('en')} visits (${run.data.apiCreated.toLocaleString('en')} through the API, ${run.data.bulkLoaded.toLocaleString('en')} through storage at ${run.data.bulkLoadPerSecond.toLocaleString('en')} records/s), ${run.data.patients.toLocaleString('en')} patients. ${run.data.linkFill ? `Patient links: ${run.data.linkFill}. ` : ''}Computed fields: ${computed}.`,
+    '',
+    `Server RSS peaks by phase: ${run.memory.phases.map((p) => `${p.phase} ${p.peakMb} MB`).join(' · ')}.`,
+    '',
+    '### Details',
+    '',
+    ...run.figures.map((figure) => `${figureDetails(figure)}\n`),
+    `<!-- /run:${runKey(run)} -->`,
+  ].join('\n');
+}
+
+/** Rewrites `file` with this run's section, keeping the other sections found in it. */
+export function writeBenchmarksMd(file: string, run: RunResult): void {
+  const sections = new Map<string, string>();
+  if (fs.existsSync(file)) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/<!-- run:([a-z/]+) -->[\s\S]*?<!-- \/run:\1 -->/g)) sections.set(match[1]!, match[0]);
+  }
+  sections.set(runKey(run), runSection(run));
+  const ordered = sectionOrder.filter((key) => sections.has(key)).map((key) => sections.get(key)!);
+  fs.writeFileSync(file, `${intro}\n${ordered.join('\n\n')}\n`);
+}

@@ -1,0 +1,97 @@
+/**
+ * The real server, started as its own process exactly as `pnpm start` runs it (apps/server
+ * main.ts under tsx), listening on 127.0.0.1 with a port the system picks. A child process keeps
+ * its memory and CPU apart from the harness: RSS is read from /proc/<pid>/status, and with
+ * `cpuProfileDir` it runs under `node --cpu-prof` and writes its profile when stopped.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface ServerOptions {
+  repoRoot: string;
+  dataDir: string;
+  databaseUrl?: string;
+  cpuProfileDir?: string;
+}
+
+export interface RunningServer {
+  origin: string;
+  pid: number;
+  /** Resident set size now, in MB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+export function readRssMb(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const args = ['--import', 'tsx'];
+  if (options.cpuProfileDir) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
+  args.push(path.join(options.repoRoot, 'apps/server/src/main.ts'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: options.dataDir,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    // Request logs off: the figures are the server's, not pino's; warnings and errors still print.
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+
+  const child = spawn(process.execPath, args, { cwd: options.repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const origin = await waitForUrl(child);
+  const pid = child.pid!;
+  return {
+    origin,
+    pid,
+    rssMb: () => readRssMb(pid),
+    stop: () => stopChild(child),
+  };
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`The server did not start within 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Multitable is running at (http:\/\/[^\s]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    // Keep draining and showing what the server says after start (warnings, errors).
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stderr.write(`[server] ${chunk.toString()}`);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited with code ${code} before listening:\n${output}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killTimer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('exit', () => {
+      clearTimeout(killTimer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,221 @@
+/**
+ * Rollup: an aggregate of a field's values through a link. Options: `linkFieldId`,
+ * `targetFieldId`, `filter` (as a lookup's), `aggregation`, and for `aggregation: 'formula'` a
+ * `formula` over `values` (`SUM(values) * 2`; stored as `SUM({values}) * 2`), plus the result kind
+ * the server infers and the display options that follow it (as a formula's).
+ *
+ * Every aggregation is a formula of the formula language over `values` — the target's values of
+ * the matching linked records, list values flattened, blanks kept (COUNTALL counts them) — so
+ * rollups and formulas agree on every conversion: count → COUNT, counta → COUNTA, countall →
+ * COUNTALL, sum → SUM, average → AVERAGE, min/earliest → MIN, max/latest → MAX, and → AND, or →
+ * OR, xor → XOR, arrayjoin → ARRAYJOIN, arrayunique → ARRAYUNIQUE, arraycompact → ARRAYCOMPACT.
+ * With no values at all, average, min, max, earliest, latest, and, or and xor are empty (not an
+ * error or zero); counts are 0 and sum is 0. Arithmetic and logic over a value that is itself an
+ * error (a failed formula) give that error; a failure is an error value in the cell.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { EngineError } from '../../errors';
+import { compileFormula, prepareFormula, type CompiledFormula } from '../../formula/compile';
+import { evaluateFormula } from '../../formula/evaluator';
+import { formulaLimits } from '../../formula/limits';
+import { toDisplayFormula, type FormulaReferenceResolver } from '../../formula/references';
+import { listKindOf, type ValueKind } from '../../formula/value-kinds';
+import { cellError, isCellError } from '../computed/cell-errors';
+import { fillingProperty } from '../computed/computed-state';
+import { linkedSource, type LinkSourceOptions } from '../computed/linked-records';
+import { linkSourceProperties, prepareLinkSource, prepareTarget } from '../computed/link-source';
+import type { ComputedPrepareContext } from '../computed/prepare-context';
+import {
+  castResult,
+  checkResultDisplay,
+  compareResults,
+  formatResult,
+  resultDisplayProperties,
+  resultKindOf,
+  resultKinds,
+  resultToCell,
+  resultValueSchema,
+  storageOfResult,
+} from '../computed/result-kinds';
+import type { Field } from '../field';
+import type { ComputeContext, FieldComputer, FieldTypeDefinition } from '../field-type';
+import { fieldValueKind, formulaInputOf } from '../value-kinds';
+import { computedResultOperators } from './formula';
+
+export const rollupAggregations = [
+  'count',
+  'counta',
+  'countall',
+  'sum',
+  'average',
+  'min',
+  'max',
+  'and',
+  'or',
+  'xor',
+  'arrayjoin',
+  'arrayunique',
+  'arraycompact',
+  'earliest',
+  'latest',
+  'formula',
+] as const;
+export type RollupAggregation = (typeof rollupAggregations)[number];
+
+const aggregationFormulas: Readonly<Record<Exclude<RollupAggregation, 'formula'>, string>> = {
+  count: 'COUNT({values})',
+  counta: 'COUNTA({values})',
+  countall: 'COUNTALL({values})',
+  sum: 'SUM({values})',
+  average: 'AVERAGE({values})',
+  min: 'MIN({values})',
+  max: 'MAX({values})',
+  and: 'AND({values})',
+  or: 'OR({values})',
+  xor: 'XOR({values})',
+  arrayjoin: 'ARRAYJOIN({values})',
+  arrayunique: 'ARRAYUNIQUE({values})',
+  arraycompact: 'ARRAYCOMPACT({values})',
+  earliest: 'MIN({values})',
+  latest: 'MAX({values})',
+};
+
+/** Aggregations that are empty, not zero or an error, when there is nothing to aggregate. */
+const emptyWithoutValues: ReadonlySet<RollupAggregation> = new Set(['average', 'min', 'max', 'earliest', 'latest', 'and', 'or', 'xor']);
+
+/** Arithmetic and logic over values fail when a value is an error (a failed formula), as in Airtable. */
+const propagatesErrors: ReadonlySet<RollupAggregation> = new Set(['sum', 'average', 'min', 'max', 'earliest', 'latest', 'and', 'or', 'xor']);
+
+const optionsSchema = Type.Object(
+  {
+    ...linkSourceProperties,
+    targetFieldId: Type.String({ default: '', description: 'The field of the linked table to aggregate (id, or exact name on input)' }),
+    aggregation: Type.Union(
+      rollupAggregations.map((name) => Type.Literal(name)),
+      { default: 'sum' },
+    ),
+    formula: Type.String({ default: '', maxLength: formulaLimits.maxLength, description: "With aggregation 'formula': a formula over values, e.g. SUM(values) * 2" }),
+    resultKind: Type.Union(
+      resultKinds.map((kind) => Type.Literal(kind)),
+      { default: 'number', description: 'Inferred when the field is saved (read-only)' },
+    ),
+    ...resultDisplayProperties,
+    ...fillingProperty,
+  },
+  { additionalProperties: false },
+);
+
+export type RollupOptions = Static<typeof optionsSchema>;
+
+/** The reference a rollup formula reads. */
+export const rollupValuesReference = 'values';
+
+function valuesResolver(kind: ValueKind): FormulaReferenceResolver {
+  return {
+    idOfName: (name) => (name === rollupValuesReference ? rollupValuesReference : undefined),
+    nameOfId: (id) => (id === rollupValuesReference ? rollupValuesReference : undefined),
+    kindOf: (id) => (id === rollupValuesReference ? kind : undefined),
+  };
+}
+
+/** The kind of `values`: a list of the target's (innermost) value kind. */
+function valuesKind(target: Pick<Field, 'type' | 'options'>): ValueKind {
+  let kind = fieldValueKind(target);
+  while (typeof kind === 'object') kind = kind.list;
+  return listKindOf(kind);
+}
+
+/** The stored formula the rollup evaluates. */
+export function rollupFormulaText(options: Pick<RollupOptions, 'aggregation' | 'formula'>): string {
+  return options.aggregation === 'formula' ? options.formula : aggregationFormulas[options.aggregation];
+}
+
+/** The rollup formula as people read it (`values`, not `{values}`). */
+export function rollupFormulaDisplayText(options: Pick<RollupOptions, 'formula'>): string {
+  try {
+    return toDisplayFormula(options.formula, valuesResolver('any')).replaceAll(`{${rollupValuesReference}}`, rollupValuesReference);
+  } catch {
+    return options.formula;
+  }
+}
+
+export function prepareRollupOptions(options: Record<string, unknown>, ctx: ComputedPrepareContext): Record<string, unknown> {
+  const source = prepareLinkSource(options, ctx);
+  const target = prepareTarget(options, source);
+  const aggregation = options.aggregation as RollupAggregation;
+  const resolver = valuesResolver(valuesKind(target));
+  let formula = '';
+  let compiled: CompiledFormula;
+  if (aggregation === 'formula') {
+    const text = typeof options.formula === 'string' ? options.formula : '';
+    if (text.trim() === '') {
+      throw new EngineError('INVALID_FORMULA', 'Enter a formula over values, e.g. SUM(values) (at character 1)', { position: 0, path: 'options.formula' });
+    }
+    ({ stored: formula, compiled } = prepareFormula(text, resolver));
+  } else {
+    compiled = compileFormula(aggregationFormulas[aggregation], resolver);
+  }
+  return {
+    ...options,
+    linkFieldId: source.link.id,
+    targetFieldId: target.id,
+    filter: source.filter,
+    formula,
+    resultKind: resultKindOf(compiled.resultKind),
+  };
+}
+
+function rollupComputer(field: Field<RollupOptions>, ctx: ComputeContext): FieldComputer {
+  const options = field.options;
+  const source = linkedSource(field, options as LinkSourceOptions, ctx);
+  const target = source.linkedFields.get(options.targetFieldId);
+  let problem = source.problem ?? (target ? undefined : `the rolled-up field ${options.targetFieldId} of "${field.name}" no longer exists`);
+  let compiled: CompiledFormula | undefined;
+  if (problem === undefined && target) {
+    try {
+      compiled = compileFormula(rollupFormulaText(options), valuesResolver(valuesKind(target)));
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+  }
+  if (!compiled || !target) return { dependencies: [], compute: () => cellError('#ERROR', problem ?? 'the rollup cannot be computed') };
+  const formula = compiled;
+  const settings = { timeZone: ctx.timeZone, now: ctx.now };
+  return {
+    dependencies: source.dependencies(target.id),
+    compute(input) {
+      const values: unknown[] = [];
+      for (const record of source.records(input)) {
+        const value = formulaInputOf(target, record.values[target.id] ?? null, ctx.format);
+        if (Array.isArray(value)) values.push(...value);
+        else values.push(value);
+      }
+      if (emptyWithoutValues.has(options.aggregation) && values.every((value) => value === null || value === '')) return null;
+      const failed = propagatesErrors.has(options.aggregation) ? values.find(isCellError) : undefined;
+      if (failed) return failed;
+      const { value } = evaluateFormula(formula, {
+        values: { [rollupValuesReference]: values },
+        recordId: input.record.id,
+        createdTime: input.record.createdTime,
+        lastModifiedTime: input.record.modifiedTime,
+        now: ctx.now,
+        timeZone: ctx.timeZone,
+      });
+      return resultToCell(value, options.resultKind, settings);
+    },
+  };
+}
+
+export const rollup: FieldTypeDefinition<RollupOptions, unknown> = {
+  type: 'rollup',
+  optionsSchema,
+  checkOptions: checkResultDisplay,
+  valueSchema: (options) => resultValueSchema(options.resultKind),
+  storage: (options) => storageOfResult(options.resultKind),
+  writable: false,
+  cast: (input, options, ctx) => castResult(input, options.resultKind, ctx),
+  format: (value, options, ctx) => formatResult(value, options.resultKind, options, ctx.timeZone),
+  operators: computedResultOperators,
+  compare: (a, b, options) => compareResults(a, b, options.resultKind),
+  computer: rollupComputer,
+};

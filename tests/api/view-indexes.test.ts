@@ -1,0 +1,86 @@
+/**
+ * Saving a view indexes the fields it sorts and filters on (DESIGN §4), so a sorted view's first
+ * page reads an index instead of sorting the table — found by the benchmark suite (issue 4),
+ * where a view sorted on a million records took a full scan per page.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { hasFieldIndex } from '@multitable/storage';
+import { describeEachDialect } from '../support/databases';
+import { startTestApp, type SignedIn, type TestApp } from '../support/app';
+import { createRecords, createTable, fieldNamed, listAll, tableUrl, type ApiTable } from './data-helpers';
+
+describeEachDialect('view indexes', (dialect) => {
+  let t: TestApp;
+  let owner: SignedIn;
+  let baseId: string;
+  let table: ApiTable;
+  const indexed = (name: string, direction: 'asc' | 'desc' = 'asc') => {
+    const field = fieldNamed(table, name);
+    return hasFieldIndex(t.database.db, t.database.dialect, table.id, { id: field.id, type: field.type as never, options: field.options }, direction);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    owner = await t.signUpOwner();
+    baseId = (await t.createBase(owner, 'Indexes')).id;
+    table = await createTable(owner, baseId, 'Visits', [
+      { name: 'Visit', type: 'singleLineText' },
+      { name: 'Fee', type: 'number' },
+      { name: 'Ward', type: 'singleLineText' },
+      { name: 'Notes', type: 'longText' },
+      { name: 'Seen', type: 'date' },
+    ]);
+    await createRecords(owner, baseId, table.id, [
+      { Visit: 'V1', Fee: 30, Ward: 'B' },
+      { Visit: 'V2', Fee: 10, Ward: 'A' },
+      { Visit: 'V3', Ward: 'A' },
+    ]);
+  });
+  afterAll(async () => t.cleanup());
+
+  it('indexes the fields a new view sorts and filters on, and no other', async () => {
+    const res = await owner.request('POST', tableUrl(baseId, table.id, '/views'), {
+      name: 'Cheap first in ward A',
+      config: {
+        sorts: [{ field: 'Fee', direction: 'asc' }],
+        filter: { conjunction: 'and', conditions: [{ conjunction: 'or', conditions: [{ field: 'Ward', operator: 'is', value: 'A' }] }] },
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(await indexed('Fee')).toBe(true);
+    expect(await indexed('Fee', 'desc')).toBe(false); // sorted ascending only
+    expect(await indexed('Ward')).toBe(true);
+    expect(await indexed('Notes')).toBe(false);
+    const page = await listAll(owner, baseId, table.id, `&view=${res.json().id}`);
+    expect(page.map((record) => record.fields.Visit)).toEqual(['V3', 'V2']); // empty Fee first, as without the index
+  });
+
+  it('indexes a field both ways when an existing view starts sorting on it descending', async () => {
+    const created = await owner.request('POST', tableUrl(baseId, table.id, '/views'), { name: 'Plain' });
+    expect(await indexed('Seen')).toBe(false);
+    const res = await owner.request('PATCH', tableUrl(baseId, table.id, `/views/${created.json().id}`), { config: { sorts: [{ field: 'Seen', direction: 'desc' }] } });
+    expect(res.statusCode).toBe(200);
+    expect(await indexed('Seen')).toBe(true);
+    expect(await indexed('Seen', 'desc')).toBe(true);
+  });
+
+  it('serves a descending view in its order: empty cells last, ties in row order', async () => {
+    const res = await owner.request('POST', tableUrl(baseId, table.id, '/views'), { name: 'Dear first', config: { sorts: [{ field: 'Fee', direction: 'desc' }] } });
+    expect(await indexed('Fee', 'desc')).toBe(true);
+    await createRecords(owner, baseId, table.id, [{ Visit: 'V4', Fee: 30 }]);
+    const page = await listAll(owner, baseId, table.id, `&view=${res.json().id}`);
+    expect(page.map((record) => record.fields.Visit)).toEqual(['V1', 'V4', 'V2', 'V3']);
+  });
+
+  it('changes the type of a field indexed both ways', async () => {
+    const res = await owner.request('PATCH', tableUrl(baseId, table.id, `/fields/${fieldNamed(table, 'Fee').id}`), { type: 'singleLineText' });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('still deletes a field whose indexes views made', async () => {
+    const res = await owner.request('DELETE', tableUrl(baseId, table.id, `/fields/${fieldNamed(table, 'Seen').id}`));
+    expect(res.statusCode).toBe(200);
+    const columns = await t.database.dialect.listColumns(t.database.db, `t_${table.id}`);
+    expect(columns).not.toContain(`f_${fieldNamed(table, 'Seen').id}`);
+  });
+});
