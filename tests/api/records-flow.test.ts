@@ -186,7 +186,7 @@ describeEachDialect('records API end to end', (dialect) => {
   it('refuses writes to computed and system fields', async () => {
     const res = await owner.request('PATCH', url(`/records/${records[0]!.id}`), { fields: { 'No.': 5 } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'READ_ONLY_FIELD', details: { field: 'No.' } });
+    expect(res.json().error).toMatchObject({ code: 'READ_ONLY_FIELD', details: { field: 'No.', path: 'fields.No.' } });
   });
 
   it('deletes records atomically', async () => {

@@ -15,9 +15,10 @@ import { invalidFormula } from './formula-error';
 import { tokenize, type Token } from './lexer';
 import { formulaLimits } from './limits';
 
-function describeToken(token: Token, text: string): string {
-  if (token.kind === 'end') return 'the end of the formula';
-  return JSON.stringify(text.slice(token.start, Math.min(token.end, token.start + 30)));
+/** "Unexpected …" for a token: its text, or that the formula stopped there. */
+function unexpected(token: Token, text: string): string {
+  if (token.kind === 'end') return 'The formula ends too early';
+  return `Unexpected ${JSON.stringify(text.slice(token.start, Math.min(token.end, token.start + 30)))}`;
 }
 
 class Parser {
@@ -33,7 +34,7 @@ class Parser {
     if (this.peek().kind === 'end') throw invalidFormula('The formula is empty', 0);
     const node = this.parseExpression(0, 1);
     const next = this.peek();
-    if (next.kind !== 'end') throw invalidFormula(`Unexpected ${describeToken(next, this.text)}; expected an operator or the end of the formula`, next.start);
+    if (next.kind !== 'end') throw invalidFormula(`${unexpected(next, this.text)}; expected an operator or the end of the formula`, next.start);
     return node;
   }
 
@@ -99,7 +100,7 @@ class Parser {
       default:
         break;
     }
-    throw invalidFormula(`Unexpected ${describeToken(token, this.text)}; expected a value, a {field}, a function call or (`, token.start);
+    throw invalidFormula(`${unexpected(token, this.text)}; expected a value, a {field}, a function call or (`, token.start);
   }
 
   private parseIdentifier(token: Token & { kind: 'identifier' }, nesting: number): FormulaNode {
@@ -131,7 +132,7 @@ class Parser {
     if (token.kind === ')') return this.advance();
     const expected = commaAllowed ? '"," or ")"' : '")"';
     throw invalidFormula(
-      `Unexpected ${describeToken(token, this.text)}; expected ${expected} ${purpose} at character ${opener.start + 1}`,
+      `${unexpected(token, this.text)}; expected ${expected} ${purpose} at character ${opener.start + 1}`,
       token.start,
     );
   }

@@ -122,7 +122,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
       if ((records === undefined) === (fields === undefined)) {
         throw new EngineError('VALIDATION_FAILED', 'Send either `records` (a batch) or `fields` (one record)', { path: 'body' });
       }
-      const created = await createRecords(platform, changeMetaOf(request), request.params.tableId, records ?? [{ fields }], options);
+      const created = await createRecords(platform, changeMetaOf(request), request.params.tableId, records ?? [{ fields }], { ...options, singleRecord: !records });
       return records ? { records: created } : created[0];
     },
   );
@@ -147,7 +147,10 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { fields, ...options } = request.body;
-      const [record] = await updateRecords(platform, changeMetaOf(request), request.params.tableId, [{ id: request.params.recordId, fields }], options);
+      const [record] = await updateRecords(platform, changeMetaOf(request), request.params.tableId, [{ id: request.params.recordId, fields }], {
+        ...options,
+        singleRecord: true,
+      });
       return record!;
     },
   );

@@ -21,6 +21,8 @@ import { addDirty, loadSchemaForChange, recalculate, recalculationEvents, type D
 export interface WriteOptions {
   typecast?: boolean;
   returnFieldsByFieldId?: boolean;
+  /** The request body held one record as `{ fields }`: errors name `fields.X`, not `records[0].fields.X`. */
+  singleRecord?: boolean;
 }
 
 interface PreparedBatch {
@@ -54,11 +56,11 @@ async function prepare(
     input: fieldsInput,
     links: { fields: seen.fields.filter(isLinkField), cells: batchCells(seen.fields, fieldsInput) },
   });
-  let batch = castRecordBatch(indexFields(seen.fields), input, ctx);
+  let batch = castRecordBatch(indexFields(seen.fields), input, ctx, options.singleRecord ? null : 'records');
   const mode = batch.changedOptions.size > 0 ? 'update' : 'share';
   const context = await lockTableFields(platform, trx, meta.baseId, seen, mode);
   if (JSON.stringify(context.fields) !== JSON.stringify(seen.fields)) {
-    batch = castRecordBatch(indexFields(context.fields), input, ctx);
+    batch = castRecordBatch(indexFields(context.fields), input, ctx, options.singleRecord ? null : 'records');
     if (mode === 'share' && batch.changedOptions.size > 0) {
       throw new EngineError('CONFLICT', `The fields of table "${context.table.name}" changed while these records were written; send the request again`, {
         table: context.table.id,
