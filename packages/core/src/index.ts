@@ -57,6 +57,7 @@ export { prepareCountOptions, type CountOptions } from './fields/types/count';
 export * from './fields/computed/index';
 export * from './fields/value-kinds';
 export * from './filters/index';
+export * from './grouping/index';
 export * from './records/field-index';
 export * from './records/cast-records';
 export * from './views/view-config';

@@ -51,6 +51,8 @@ export interface QueryProfile {
   acceptsMe: boolean;
   date?: DateSettings;
   sort: SortKey;
+  /** `false`: records cannot be grouped by this field (../grouping); sortable fields can by default. */
+  groupable?: boolean;
 }
 
 type ProfileOf = (options: Record<string, unknown>) => QueryProfile;
@@ -80,7 +82,7 @@ export const queryProfiles: Readonly<Record<string, ProfileOf>> = {
   modifiedBy: () => ({ values: 'text', acceptsMe: true, sort: 'value' }),
   // Sorting by JSON text agrees across dialects only because the type builds its objects with
   // keys in jsonb's own order (shorter keys first, then bytewise): id, name, size, mimeType.
-  attachment: () => ({ values: 'objectList', acceptsMe: false, sort: 'jsonText' }),
+  attachment: () => ({ values: 'objectList', acceptsMe: false, sort: 'jsonText', groupable: false }),
   link: () => ({ values: 'linkList', acceptsMe: false, sort: 'linkTitles' }),
   // Computed types: how they are queried follows the result kind the server saved in their options.
   formula: (options) => resultQueryProfile(resultKindIn(options, 'text'), { timeZone: zoneOf(options) }),

@@ -8,3 +8,4 @@ export * from './move-record';
 export * from './computed-cells';
 export * from './touch-records';
 export * from './record-ids';
+export * from './group-counts';

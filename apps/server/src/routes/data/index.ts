@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { attachmentRoutes } from './attachments';
 import { fieldRoutes } from './fields';
+import { recordGroupRoutes } from './record-groups';
 import { recordRoutes } from './records';
 import { tableRoutes } from './tables';
 import { viewRoutes } from './views';
@@ -11,5 +12,6 @@ export async function dataRoutes(app: FastifyInstance): Promise<void> {
   await app.register(fieldRoutes);
   await app.register(viewRoutes);
   await app.register(recordRoutes);
+  await app.register(recordGroupRoutes);
   await app.register(attachmentRoutes);
 }

@@ -1,0 +1,3 @@
+/** Grouping records by up to three fields: resolution and the in-memory reference grouper. */
+export * from './resolve-group-by';
+export * from './group-records';
