@@ -11,6 +11,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { DateTime, IANAZone } from 'luxon';
+import { isTimeZone } from '../time-zones';
 import type { OperatorKey } from '../filters/operator-keys';
 import { describeInput } from './cast-helpers';
 import { parseIsoDate, parseLooseDate, type ParsedDate, type WallClock } from './date-parsing';
@@ -49,7 +50,7 @@ export function dateOptionsSchema(includeTimeByDefault: boolean) {
 /** The zone must be a real IANA zone; it is stored in its canonical spelling (`asia/shanghai` → `Asia/Shanghai`). */
 export function checkDateOptions<Options extends DateDisplayOptions>(options: Options): OptionsCheck<Options> {
   if (options.timeZone === '') return { ok: true, options };
-  if (!IANAZone.isValidZone(options.timeZone)) {
+  if (!isTimeZone(options.timeZone)) {
     return { ok: false, path: 'timeZone', reason: `"${options.timeZone}" is not an IANA time zone (e.g. Asia/Shanghai)` };
   }
   const canonical = new Intl.DateTimeFormat('en-US', { timeZone: options.timeZone }).resolvedOptions().timeZone;
@@ -110,7 +111,7 @@ export function castDate<Options extends DateDisplayOptions>(
   if (input === null || input === undefined) return { ok: true, value: null };
   if (typeof input === 'string' && input.trim() === '') return { ok: true, value: null };
   const zone = zoneOf(options, ctx.timeZone);
-  if (!IANAZone.isValidZone(zone)) return { ok: false, reason: `"${zone}" is not an IANA time zone` };
+  if (!isTimeZone(zone)) return { ok: false, reason: `"${zone}" is not an IANA time zone` };
   let parsed: ParsedDate | string;
   if (ctx.typecast) parsed = parseLooseDate(input, options.dateFormat, ctx.now, zone);
   else if (typeof input === 'string') parsed = parseIsoDate(input);

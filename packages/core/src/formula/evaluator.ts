@@ -9,7 +9,7 @@
  * budget (default 100,000) the result is `#LIMIT`; so is a tree deeper than 64 (the parser never
  * builds one, but a hand-built tree could be). The step count is returned so callers can watch it.
  */
-import { IANAZone } from 'luxon';
+import { isTimeZone } from '../time-zones';
 import type { CallNode, FormulaNode } from './ast';
 import type { CompiledFormula } from './compile';
 import type { CallContext, LazyArguments } from './functions/function-definition';
@@ -192,7 +192,7 @@ class Evaluation implements CallContext {
  */
 export function evaluateFormula(formula: CompiledFormula | FormulaNode, context: EvaluationContext): FormulaEvaluation {
   const [ast, kinds] = 'ast' in formula ? [formula.ast, formula.fieldKinds] : [formula, new Map<string, ValueKind>()];
-  if (typeof context.timeZone !== 'string' || !IANAZone.isValidZone(context.timeZone)) {
+  if (typeof context.timeZone !== 'string' || !isTimeZone(context.timeZone)) {
     return { value: formulaError('#ERROR', `the base time zone ${JSON.stringify(String(context.timeZone))} is not an IANA zone`), steps: 0 };
   }
   const evaluation = new Evaluation(context, kinds);

@@ -8,7 +8,8 @@
  * field has none. Spans include both their first and last day: `pastWeek` is the seven days
  * before today and today; `thisWeek` starts on Monday (ISO weeks).
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isTimeZone } from '../../time-zones';
 import { invalidFilter, type LoweringInput } from '../operand-context';
 
 export type Day = DateTime;
@@ -57,7 +58,7 @@ export const spanModeNames = Object.keys(spanModes);
 /** The zone days are read in for this condition: the field's own, else the base's. */
 export function zoneOf(input: LoweringInput): string {
   const zone = input.profile.date?.timeZone || input.ctx.timeZone;
-  if (!IANAZone.isValidZone(zone)) {
+  if (!isTimeZone(zone)) {
     throw invalidFilter(input.path, `Unknown time zone "${zone}"`, { field: input.target.field.id });
   }
   return zone;

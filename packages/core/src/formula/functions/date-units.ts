@@ -8,7 +8,7 @@
  * - the first day of the week (WEEKDAY, WEEKNUM): "Sunday" (default) or "Monday";
  * - time zones (SET_TIMEZONE): IANA names such as Asia/Shanghai.
  */
-import { IANAZone } from 'luxon';
+import { isTimeZone } from '../../time-zones';
 
 export const dateUnits = ['milliseconds', 'seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'quarters', 'years'] as const;
 export type DateUnit = (typeof dateUnits)[number];
@@ -69,7 +69,7 @@ export function weekStartProblem(text: string): string | undefined {
 /** The canonical spelling of an IANA zone, or undefined. */
 export function canonicalZone(text: string): string | undefined {
   const trimmed = text.trim();
-  if (trimmed === '' || !IANAZone.isValidZone(trimmed)) return undefined;
+  if (trimmed === '' || !isTimeZone(trimmed)) return undefined;
   return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
 }
 
