@@ -29,6 +29,7 @@ describeEachDialect('view indexes', (dialect) => {
       { name: 'Ward', type: 'singleLineText' },
       { name: 'Notes', type: 'longText' },
       { name: 'Seen', type: 'date' },
+      { name: 'Tags', type: 'multipleSelect', options: { choices: [{ name: 'urgent' }, { name: 'routine' }] } },
     ]);
     await createRecords(owner, baseId, table.id, [
       { Visit: 'V1', Fee: 30, Ward: 'B' },
@@ -70,6 +71,15 @@ describeEachDialect('view indexes', (dialect) => {
     await createRecords(owner, baseId, table.id, [{ Visit: 'V4', Fee: 30 }]);
     const page = await listAll(owner, baseId, table.id, `&view=${res.json().id}`);
     expect(page.map((record) => record.fields.Visit)).toEqual(['V1', 'V4', 'V2', 'V3']);
+  });
+
+  it('indexes a list field (multiple select) on the JSON text it sorts by', async () => {
+    await createRecords(owner, baseId, table.id, [{ Visit: 'V5', Tags: ['urgent'] }, { Visit: 'V6', Tags: ['routine'] }]);
+    const res = await owner.request('POST', tableUrl(baseId, table.id, '/views'), { name: 'By tags', config: { sorts: [{ field: 'Tags', direction: 'asc' }] } });
+    expect(res.statusCode).toBe(201);
+    expect(await indexed('Tags')).toBe(true);
+    const page = await listAll(owner, baseId, table.id, `&view=${res.json().id}`);
+    expect(page.slice(-2).map((record) => record.fields.Visit)).toEqual(['V6', 'V5']); // ["routine"] < ["urgent"]
   });
 
   it('changes the type of a field indexed both ways', async () => {

@@ -6,21 +6,6 @@
  */
 import { getFieldType, isCellError, type ComputeContext, type ComputedRecord, type Field, type FieldComputer, type UserDirectory } from '@multitable/core';
 import { listFields, listTables, type Database } from '@multitable/storage';
-import { IANAZone } from 'luxon';
-
-/**
- * In this (the harness's) process only: luxon's `IANAZone.isValidZone` builds an
- * `Intl.DateTimeFormat` on every call, and core's formula evaluator calls it for every cell —
- * a third of the loader's time. Remembering the answer per zone changes no result. The server
- * is not patched: its figures pay that cost, and the report names it.
- */
-const validZones = new Map<string, boolean>();
-const isValidZone = IANAZone.isValidZone.bind(IANAZone);
-IANAZone.isValidZone = (zone: string) => {
-  let valid = validZones.get(zone);
-  if (valid === undefined) validZones.set(zone, (valid = isValidZone(zone)));
-  return valid;
-};
 
 export interface RecordComputer {
   /** Adds the values of the table's computed fields (links excepted) to `values`, by field id. */

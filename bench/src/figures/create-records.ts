@@ -122,7 +122,7 @@ export async function createRecords(context: BenchContext): Promise<FigureResult
       { label: 'bare fastify POST of the same body, per batch', latency: summarize(bareHttpMs) },
       { label: 'bare ceiling rate (driver + fastify)', value: ceilingRate, unit: 'records/s' },
     ],
-    ratio: { value: round(ceilingRate / rate), against: 'bare ceiling rate ÷ server rate (how many times slower)' },
+    ratio: { value: round(ceilingRate / rate), against: 'bare driver + fastify rate ÷ server rate' },
     notes: withLink ? [] : ['Created without the patient link (the server has no link field yet); the link is part of the data once it has.'],
   };
 }

@@ -19,7 +19,9 @@ export class HttpClient {
   private headers: Record<string, string> = {};
 
   constructor(readonly origin: string, connections = 64) {
-    this.pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 60_000, headersTimeout: 600_000, bodyTimeout: 600_000 });
+    // Idle sockets are closed by the client after 4 s, long before the server would (fastify: 72 s),
+    // so a request never goes out on a socket the server is closing (after a long bulk load).
+    this.pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 4_000, keepAliveMaxTimeout: 4_000, headersTimeout: 600_000, bodyTimeout: 600_000 });
   }
 
   /** Headers sent with every later request (authorization, cookie, CSRF token). */
@@ -33,6 +35,16 @@ export class HttpClient {
   }
 
   async send(method: Method, path: string, body?: unknown): Promise<Reply> {
+    try {
+      return await this.sendOnce(method, path, body);
+    } catch (error) {
+      // A GET on a socket the other side closed meanwhile is safe to send once more.
+      if (method !== 'GET' || (error as { code?: string }).code !== 'UND_ERR_SOCKET') throw error;
+      return this.sendOnce(method, path, body);
+    }
+  }
+
+  private async sendOnce(method: Method, path: string, body?: unknown): Promise<Reply> {
     const started = performance.now();
     const response = await this.pool.request({
       method,

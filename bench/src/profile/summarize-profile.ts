@@ -28,6 +28,9 @@ export interface ProfileSummary {
 /** Which part of the stack a script URL belongs to. */
 export function areaOf(url: string, functionName: string): string {
   if (functionName === '(garbage collector)') return 'garbage collection';
+  // better-sqlite3 runs statements on this thread; the sampler charges them to the JS caller.
+  if (functionName === 'executeQuery' && url.includes('sqlite-driver')) return 'SQLite executing statements (in-process)';
+  if (functionName === 'prepare' && url.includes('better-sqlite3')) return 'SQLite preparing statements (no statement cache)';
   if (functionName === '(program)') return 'V8 / native (unattributed)';
   if (!url) return 'native (better-sqlite3, pg, JSON, …)';
   const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url);

@@ -25,11 +25,17 @@ How the figures are made:
   Patients table with a lookup and a rollup through it; two formulas), generated from a seed,
   the same on every run. One patient ("walk-in") has 10,000 visits: the parent of the rollup
   figure.
-- **Loading**: the first visits are created **through the API** in batches of 1000 — that is the
-  "create records" figure. The rest are **loaded straight through \`@multitable/storage\`**
-  (its \`insertRecords\`, the same function the API's write path ends in, with canonical values,
-  but without the API's casting, cell history and outbox), because a million records through
-  the API would take most of the suite's time. Links and computed fields go through the API.
+- **Loading**: the lookup, rollup and formulas are added while Visits is empty; then the first
+  20,000 visits are created **through the API** in batches of 1000 (with their patient link;
+  the server computes their lookups, rollups and formulas) — that is the "create records"
+  figure. The rest are **loaded straight through \`@multitable/storage\`** in transactions of
+  10,000: its \`insertRecords\` (the function the API's write path ends in) with canonical
+  values, the link's junction rows and \`{ id, title }\` cells, the inverse cells on Patients, and
+  the computed cells from **core's own field computers** — without the API's casting, cell
+  history and outbox — because a million records through the API would take most of the
+  suite's time. A loaded record and its patient are then checked against the server's own
+  recomputation (the suite stops if they differ). The Patients rollup over each patient's
+  visits, the new formula and the type change are the server's own work, timed.
 - **Server**: the real server (\`apps/server/src/main.ts\` under tsx, \`LOG_LEVEL=warn\`) as its
   own process on 127.0.0.1, driven over HTTP with keep-alive (undici). Its RSS is read from
   \`/proc\` every 250 ms for the whole run.
@@ -71,6 +77,9 @@ function figureDetails(figure: FigureResult): string {
     lines.push('', `Profile (\`node --cpu-prof\` of the server while repeating it; ${p.busyMs} ms busy, ${p.idleMs} ms idle):`, '');
     lines.push(`- by area: ${p.areas.map((a) => `${a.area} ${a.percent}%`).join(' · ')}`);
     lines.push(`- top functions (self time): ${p.functions.slice(0, 8).map((f) => `\`${f.name}\` (${f.where}) ${f.percent}%`).join(' · ')}`);
+    if (p.idleMs > p.busyMs) {
+      lines.push(`- the server process was idle ${Math.round((100 * p.idleMs) / (p.idleMs + p.busyMs))}% of the time: it was waiting, mostly for the database (a separate process, not in this profile)`);
+    }
   }
   return lines.join('\n');
 }
@@ -103,14 +112,20 @@ export function runSection(run: RunResult): string {
   ].join('\n');
 }
 
-/** Rewrites `file` with this run's section, keeping the other sections found in it. */
+/**
+ * Rewrites `file` with this run's section, keeping the other sections found in it and the
+ * analysis block (`<!-- analysis -->…<!-- /analysis -->`): written by people who read the
+ * profiles, kept by the suite, placed before the runs.
+ */
 export function writeBenchmarksMd(file: string, run: RunResult): void {
   const sections = new Map<string, string>();
+  let analysis = '';
   if (fs.existsSync(file)) {
     const text = fs.readFileSync(file, 'utf8');
     for (const match of text.matchAll(/<!-- run:([a-z/]+) -->[\s\S]*?<!-- \/run:\1 -->/g)) sections.set(match[1]!, match[0]);
+    analysis = /<!-- analysis -->[\s\S]*?<!-- \/analysis -->/.exec(text)?.[0] ?? '';
   }
   sections.set(runKey(run), runSection(run));
   const ordered = sectionOrder.filter((key) => sections.has(key)).map((key) => sections.get(key)!);
-  fs.writeFileSync(file, `${intro}\n${ordered.join('\n\n')}\n`);
+  fs.writeFileSync(file, `${intro}\n${analysis ? `${analysis}\n\n` : ''}${ordered.join('\n\n')}\n`);
 }

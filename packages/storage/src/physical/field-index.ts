@@ -4,7 +4,7 @@
  * when a view sorts the field descending, one descending index (the same name + `_desc`).
  */
 import { sql } from 'kysely';
-import type { Field } from '@multitable/core';
+import { hasQueryProfile, queryProfileOf, type Field } from '@multitable/core';
 import type { Executor } from '../database';
 import type { SqlDialect } from '../dialects/dialect';
 import { userDb } from './executor';
@@ -19,9 +19,22 @@ export function descendingFieldIndexName(tableId: string, field: Pick<Field, 'id
 }
 
 /**
+ * The expression compileOrderBy sorts the field by: text under code-point collation, JSON lists
+ * by their JSON text, other cells as they are. (A link sorts by its titles, an expression with a
+ * subquery no index can hold: its index is on the cell, for filters.)
+ */
+function sortKeyOf(dialect: SqlDialect, field: Pick<Field, 'id' | 'type' | 'options'>) {
+  const cell = sql.ref(fieldColumnName(field));
+  const sortedBy = hasQueryProfile(field.type) ? queryProfileOf({ ...field, name: field.id } as Field, 'index').sort : 'value';
+  // Parenthesized: an index key that is an expression (a cast) must be, on PostgreSQL.
+  if (sortedBy === 'jsonText') return sql`(${dialect.query.jsonSortText(cell)})`;
+  return fieldPlacement(field).kind === 'text' ? dialect.query.codePointText(cell) : cell;
+}
+
+/**
  * Creates the index on `field`'s column when missing. Its keys are those of compileOrderBy's
- * list for a sort on the field in `direction` — cell (ascending NULLs first, descending NULLs
- * last; text under code-point collation, as the query compiler compares text), then
+ * list for a sort on the field in `direction` — its sort key (ascending NULLs first, descending
+ * NULLs last; see sortKeyOf), then
  * `row_order, id` ascending — so a sorted page reads the index in order, and equality / range
  * filters on the cell use it too. A descending sort needs its own index: the tie-break stays
  * ascending, so the ascending index read backwards does not give its order.
@@ -33,9 +46,7 @@ export async function ensureFieldIndex(
   field: Pick<Field, 'id' | 'type' | 'options'>,
   direction: IndexDirection = 'asc',
 ): Promise<void> {
-  const placement = fieldPlacement(field);
-  const cell = sql.ref(fieldColumnName(field));
-  const ordered = placement.kind === 'text' ? dialect.query.codePointText(cell) : cell;
+  const ordered = sortKeyOf(dialect, field);
   const key = direction === 'asc' ? dialect.nullsFirstIndexKey(ordered) : dialect.nullsLastDescendingIndexKey(ordered);
   await userDb(executor)
     .schema.createIndex(direction === 'asc' ? fieldIndexName(tableId, field) : descendingFieldIndexName(tableId, field))
