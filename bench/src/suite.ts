@@ -14,6 +14,7 @@ import { bulkLoad, openStorage } from './data/bulk-load';
 import { createPatients } from './data/create-patients';
 import { patientIndexOfVisit, patientName, patientValues, visitNumber, visitValues } from './data/hospital-rows';
 import { recordComputer } from './data/bulk-compute';
+import { checkLoadedRecord } from './data/check-loaded';
 import { computedNames } from './data/hospital-schema';
 import { addComputedFields, addPatientLink, createHospitalTables, readTable, unavailableReason, type ComputedSetup } from './data/hospital-tables';
 import { visitIdsByNumber } from './data/visit-ids';
@@ -203,7 +204,14 @@ export async function runSuite(options: SuiteOptions): Promise<RunResult> {
         bulkLoadPerSecond: bulk.recordsPerSecond,
         linkFill,
         computed: Object.fromEntries(
-          Object.entries(computed.outcomes).map(([name, outcome]) => [name, outcome.ok ? `created, filled in ${(outcome.ms / 1000).toFixed(1)} s` : unavailableReason(computed, name)]),
+          Object.entries(computed.outcomes).map(([name, outcome]) => [
+            name,
+            !outcome.ok
+              ? unavailableReason(computed, name)
+              : name === computedNames.totalFees
+                ? `created on the loaded data, filled by the server in ${(outcome.ms / 1000).toFixed(1)} s`
+                : 'created while Visits was empty',
+          ]),
         ),
       },
       figures,
@@ -225,37 +233,6 @@ async function mainTableForLoad(context: BenchContext): Promise<LoadTable & { no
   if (!sorted) throw new Error('The view sorted by Visit date is missing');
   const rows = (await context.bare.all(`SELECT id FROM ${tableSql(visits)}`)) as Array<{ id: string }>;
   return { tableId: visits.id, table: visits, sortedViewId: sorted.id, recordIds: rows.map((row) => row.id), notes: ['The Visits table itself (100,000 records, with its link, lookup, rollup and formulas).'] };
-}
-
-/**
- * A bulk-loaded record equals what the server computes itself. The patient's inverse cell is the
- * same before and after the server rebuilds it (renaming one of the patient's visits and back
- * makes it); the visit's cells — link, lookup, rollup, formulas — are the same before and after
- * it is relinked and its Fee changed and set back (the server recomputes them all).
- */
-async function checkLoadedRecord(context: BenchContext, visitIds: Map<number, string>, visit: number, withLink: boolean): Promise<void> {
-  const visitsPath = recordsPath(context, context.tables.visits.id);
-  const visitPath = `${visitsPath}/${visitIds.get(visit + 1)!}`;
-  const read = async (path: string) => JSON.stringify((await context.api.json<{ fields: Record<string, unknown> }>('GET', path)).fields);
-  const patch = (fields: Record<string, unknown>) => context.api.json('PATCH', visitPath, { fields });
-  const loaded = await read(visitPath);
-  const expected = visitValues(context.scale, visit, context.doctorIds);
-  if (withLink) {
-    const patient = patientIndexOfVisit(context.scale, visit);
-    const patientPath = `${recordsPath(context, context.tables.patients.id)}/${context.patientIds[patient]}`;
-    const patientLoaded = await read(patientPath);
-    await patch({ 'Visit No.': `${visitNumber(visit)}-check` });
-    await patch({ 'Visit No.': visitNumber(visit) });
-    const patientRebuilt = await read(patientPath);
-    if (patientLoaded !== patientRebuilt) throw new Error(`Patient ${patient}'s loaded cells differ from the server's:\n${patientLoaded.slice(0, 500)}\n${patientRebuilt.slice(0, 500)}`);
-    const other = context.patientIds[patient === 1 ? 2 : 1];
-    await patch({ [computedNames.patientLink]: [other] });
-    await patch({ [computedNames.patientLink]: [context.patientIds[patient]] });
-  }
-  await patch({ Fee: Number(expected.Fee) + 1 });
-  await patch({ Fee: expected.Fee });
-  const rebuilt = await read(visitPath);
-  if (loaded !== rebuilt) throw new Error(`Visit ${visit + 1}'s loaded cells differ from the server's:\n${loaded}\n${rebuilt}`);
 }
 
 function memoryFigure(memory: MemoryMonitor): FigureResult {

@@ -9,7 +9,6 @@ import { fieldColumnName, junctionOf, userTableName } from '@multitable/storage'
 import type { Field } from '@multitable/core';
 import { HttpError } from '../http/client';
 import { columnSql, repeatFor, tableSql, type BenchContext } from '../context';
-import { fieldNamed } from '../data/hospital-tables';
 import { computedNames } from '../data/hospital-schema';
 import { interleaved } from '../measure';
 import { round } from '../stats';

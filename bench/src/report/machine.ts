@@ -19,11 +19,19 @@ export async function describeMachine(bare: BareSql): Promise<MachineInfo> {
   };
 }
 
-/** The checked-out commit (read-only git), or "unknown" outside a checkout. */
+/** The checked-out commit, marked when the tree differs from it (read-only git), or "unknown". */
 export function currentCommit(repoRoot: string): string {
+  const options = { cwd: repoRoot, encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'] };
+  let commit: string;
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], options).trim();
   } catch {
     return 'unknown';
+  }
+  try {
+    execFileSync('git', ['diff', '--quiet', 'HEAD', '--'], options);
+    return commit;
+  } catch {
+    return `${commit} + uncommitted changes`;
   }
 }

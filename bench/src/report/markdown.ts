@@ -43,6 +43,11 @@ How the figures are made:
   (better-sqlite3 on the same SQLite file, pg on the same database), and the same response
   bytes served by a bare fastify route in its own process through the same client. Ratios are
   server ÷ ceiling, so 1.0 would mean no overhead at all.
+- **Mixed load**: a table of its own with the visits' stored fields and formulas, 100,000 records
+  loaded like the visits (with \`--quick\` the 100,000-record Visits table itself), read and
+  written by 50 closed-loop clients at once.
+- **Duration**: the suite takes about 6 minutes on SQLite; on PostgreSQL about 15, of which the
+  server's type change of 1,000,000 records and its bare ceiling take 5.
 - **Statistics**: latency figures are medians (p50) of interleaved runs after warm-up runs — every
   round runs the server and each bare variant once, in rotating order, so the shared machine's
   noise falls on all alike. Schema changes (new formula, type change) run once, as they change
