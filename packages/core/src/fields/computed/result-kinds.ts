@@ -255,3 +255,20 @@ function toFormulaInput(input: unknown): FormulaValue {
   if (typeof input === 'string' || typeof input === 'number' || typeof input === 'boolean') return input;
   return JSON.stringify(input) ?? null;
 }
+
+/**
+ * The members of a field type whose values are results of one kind (formula, rollup): schema,
+ * storage, casting, display and order all follow `options.resultKind`. The types spread these
+ * and add their options, operators and computer.
+ */
+export function resultTypedMembers<Options extends ResultDisplay & { resultKind: ResultKind }>() {
+  return {
+    checkOptions: (options: Options) => checkResultDisplay(options),
+    valueSchema: (options: Options) => resultValueSchema(options.resultKind),
+    storage: (options: Options) => storageOfResult(options.resultKind),
+    writable: false,
+    cast: (input: unknown, options: Options, ctx: Parameters<typeof castResult>[2]) => castResult(input, options.resultKind, ctx),
+    format: (value: unknown, options: Options, ctx: { timeZone: string }) => formatResult(value, options.resultKind, options, ctx.timeZone),
+    compare: (a: unknown, b: unknown, options: Options) => compareResults(a, b, options.resultKind),
+  } as const;
+}

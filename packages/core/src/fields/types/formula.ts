@@ -28,16 +28,11 @@ import { cellError } from '../computed/cell-errors';
 import { fillingProperty } from '../computed/computed-state';
 import type { ComputedPrepareContext } from '../computed/prepare-context';
 import {
-  castResult,
-  checkResultDisplay,
-  compareResults,
-  formatResult,
   resultDisplayProperties,
   resultKindOf,
   resultKinds,
   resultToCell,
-  resultValueSchema,
-  storageOfResult,
+  resultTypedMembers,
 } from '../computed/result-kinds';
 import type { Field } from '../field';
 import type { ComputeContext, FieldComputer, FieldTypeDefinition } from '../field-type';
@@ -185,13 +180,7 @@ function formulaComputer(field: Field<FormulaOptions>, ctx: ComputeContext): Fie
 export const formula: FieldTypeDefinition<FormulaOptions, unknown> = {
   type: 'formula',
   optionsSchema,
-  checkOptions: checkResultDisplay,
-  valueSchema: (options) => resultValueSchema(options.resultKind),
-  storage: (options) => storageOfResult(options.resultKind),
-  writable: false,
-  cast: (input, options, ctx) => castResult(input, options.resultKind, ctx),
-  format: (value, options, ctx) => formatResult(value, options.resultKind, options, ctx.timeZone),
+  ...resultTypedMembers<FormulaOptions>(),
   operators: computedResultOperators,
-  compare: (a, b, options) => compareResults(a, b, options.resultKind),
   computer: formulaComputer,
 };

@@ -26,16 +26,11 @@ import { linkedSource, type LinkSourceOptions } from '../computed/linked-records
 import { linkSourceProperties, prepareLinkSource, prepareTarget } from '../computed/link-source';
 import type { ComputedPrepareContext } from '../computed/prepare-context';
 import {
-  castResult,
-  checkResultDisplay,
-  compareResults,
-  formatResult,
   resultDisplayProperties,
   resultKindOf,
   resultKinds,
   resultToCell,
-  resultValueSchema,
-  storageOfResult,
+  resultTypedMembers,
 } from '../computed/result-kinds';
 import type { Field } from '../field';
 import type { ComputeContext, FieldComputer, FieldTypeDefinition } from '../field-type';
@@ -209,13 +204,7 @@ function rollupComputer(field: Field<RollupOptions>, ctx: ComputeContext): Field
 export const rollup: FieldTypeDefinition<RollupOptions, unknown> = {
   type: 'rollup',
   optionsSchema,
-  checkOptions: checkResultDisplay,
-  valueSchema: (options) => resultValueSchema(options.resultKind),
-  storage: (options) => storageOfResult(options.resultKind),
-  writable: false,
-  cast: (input, options, ctx) => castResult(input, options.resultKind, ctx),
-  format: (value, options, ctx) => formatResult(value, options.resultKind, options, ctx.timeZone),
+  ...resultTypedMembers<RollupOptions>(),
   operators: computedResultOperators,
-  compare: (a, b, options) => compareResults(a, b, options.resultKind),
   computer: rollupComputer,
 };
