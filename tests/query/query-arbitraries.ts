@@ -180,11 +180,21 @@ function toRecord(rowOrder: string, cells: readonly unknown[], index: number): Q
   return record as unknown as QueryableRecord;
 }
 
+const rowArbitrary = (palette: readonly string[]) =>
+  fc.tuple(fc.constantFrom('a0', 'a1', 'a2', 'Zz', 'a0V'), fc.tuple(...fields.map((field) => specOf(field).cell(palette))));
+
 export const recordsArbitrary: fc.Arbitrary<QueryableRecord[]> = paletteArbitrary.chain((palette) =>
+  fc.array(rowArbitrary(palette), { maxLength: 12 }).map((rows) => rows.map(([rowOrder, cells], index) => toRecord(rowOrder, cells, index))),
+);
+
+/**
+ * Records where each generated row appears one to three times (as distinct records): grouping
+ * needs equal values to meet, which independent random cells rarely give.
+ */
+export const repeatedRecordsArbitrary: fc.Arbitrary<QueryableRecord[]> = paletteArbitrary.chain((palette) =>
   fc
-    .array(fc.tuple(fc.constantFrom('a0', 'a1', 'a2', 'Zz', 'a0V'), fc.tuple(...fields.map((field) => specOf(field).cell(palette)))), {
-      maxLength: 12,
-    })
+    .array(fc.tuple(rowArbitrary(palette), fc.integer({ min: 1, max: 3 })), { maxLength: 8 })
+    .map((rows) => rows.flatMap(([row, copies]) => Array.from({ length: copies }, () => row)))
     .map((rows) => rows.map(([rowOrder, cells], index) => toRecord(rowOrder, cells, index))),
 );
 
