@@ -144,6 +144,27 @@ describeEachDialect('lookups, rollups and counts', (dialect) => {
       expect(badCondition.statusCode).toBe(400);
       expect(badCondition.json().error.details.path).toBe('options.filter.conditions[0].field');
     });
+
+    it("refuses 'me' in a condition: a stored value cannot depend on who looks", async () => {
+      const c = await clinic();
+      await b.field(c.visits.id, { name: 'Author', type: 'createdBy' });
+      const conditions = [
+        { condition: { field: 'Author', operator: 'is', value: 'me' }, path: 'options.filter.conditions[0].value' },
+        { condition: { field: 'Author', operator: 'isAnyOf', value: ['someone', 'me'] }, path: 'options.filter.conditions[0].value[1]' },
+      ];
+      for (const { condition, path } of conditions) {
+        const refused = await b.request('POST', `/tables/${c.patients.id}/fields`, {
+          name: 'Mine',
+          type: 'count',
+          options: { linkFieldId: c.inverse.id, filter: { conjunction: 'and', conditions: [condition] } },
+        });
+        expect(refused.statusCode, JSON.stringify(condition)).toBe(400);
+        expect(refused.json().error.details.path).toBe(path);
+        expect(refused.json().error.message).toMatch(/"me"/);
+      }
+      const viewFilter = await b.query(c.visits.id, { filter: { conjunction: 'and', conditions: [{ field: 'Author', operator: 'is', value: 'me' }] } });
+      expect(viewFilter.length).toBeGreaterThan(0);
+    });
   });
 
   describe('every aggregation, with and without a condition', () => {

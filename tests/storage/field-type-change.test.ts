@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { convertValue, normalizeFieldOptions, type Field, type FieldTypeKey } from '@multitable/core';
 import {
   changeFieldType,
+  descendingFieldIndexName,
   ensureFieldIndex,
   fieldIndexName,
   getField,
@@ -98,13 +99,43 @@ describeEachDialect('changing a field type', (_dialect, newStore) => {
     expect(records.map((r) => r.values[text.id])).toEqual(['Red', 'Blue', 'Red', null]);
   });
 
-  it('keeps the index of a field whose type changes', async () => {
+  it('keeps the indexes (both directions) of a field whose type changes', async () => {
     const { db, dialect } = database();
     const { made, text } = await tableWithText(database(), ['7']);
     await ensureFieldIndex(db, dialect, made.table.id, text);
+    await ensureFieldIndex(db, dialect, made.table.id, text, 'desc');
     const { target, convert } = converterTo(text, 'number');
     await database().transaction((trx) => changeFieldType(trx, dialect, text.id, target, convert));
     expect(await dialect.indexExists(db, fieldIndexName(made.table.id, text))).toBe(true);
+    expect(await dialect.indexExists(db, descendingFieldIndexName(made.table.id, text))).toBe(true);
+  });
+
+  it('changes a type twice in one transaction and back, leaving no working objects behind', async () => {
+    const { db, dialect } = database();
+    const { made, text, ids } = await tableWithText(database(), ['1,234.5', 'x', null, '7']);
+    await database().transaction(async (trx) => {
+      const toNumber = converterTo(text, 'number', { precision: 1 });
+      await changeFieldType(trx, dialect, text.id, toNumber.target, toNumber.convert);
+      const number = (await getField(trx, text.id))!;
+      const toText = converterTo(number, 'singleLineText');
+      await changeFieldType(trx, dialect, text.id, toText.target, toText.convert);
+    });
+    const records = await getRecords(db, dialect, made.table, await listFields(db, made.table.id), ids);
+    expect(records.map((r) => r.values[text.id] ?? null)).toEqual(['1234.5', null, null, '7']);
+    expect((await dialect.listColumns(db, userTableName(made.table.id))).filter((column) => column.includes(text.id))).toEqual([`f_${text.id}`]);
+  });
+
+  it('converts a system-backed field into a column of its own, keeping its values', async () => {
+    const { db, dialect } = database();
+    const made = await makeTable(database(), { fields: [{ name: 'Added', type: 'createdTime' }] });
+    const added = made.field('Added');
+    const [row] = await database().transaction((trx) => insertRecords(trx, dialect, made.table, made.fields, [{ values: {} }], testUser));
+    const { target, convert } = converterTo(added, 'singleLineText');
+    const report = await database().transaction((trx) => changeFieldType(trx, dialect, added.id, target, convert));
+    expect(report).toMatchObject({ converted: 1, failed: 0 });
+    const [record] = await getRecords(db, dialect, made.table, await listFields(db, made.table.id), [row!.id]);
+    expect(typeof record?.values[added.id]).toBe('string');
+    expect(record?.values[added.id]).not.toBe('');
   });
 
   it('drops the column when the new type reads a system column', async () => {

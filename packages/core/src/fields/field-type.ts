@@ -169,4 +169,9 @@ export interface FieldTypeDefinition<Options, Value> {
    * recalculation executor in the same transaction as the change that feeds them.
    */
   computer?(field: Field<Options>, ctx: ComputeContext): FieldComputer;
+  /**
+   * Computed types whose values can change as days pass with no data changing (TODAY(), a
+   * condition on "today"): the server recomputes them after each midnight of the base's zone.
+   */
+  readsClock?(field: Field<Options>, fields: ReadonlyMap<string, Field>): boolean;
 }

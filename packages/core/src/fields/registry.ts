@@ -115,3 +115,8 @@ export function fieldStorage(field: Pick<Field, 'type' | 'options'>): FieldStora
   const storage = getFieldType(field.type).storage;
   return typeof storage === 'function' ? storage(field.options) : storage;
 }
+
+/** True when the field's values change as days pass (see FieldTypeDefinition.readsClock). */
+export function fieldReadsClock(field: Field, fields: ReadonlyMap<string, Field>): boolean {
+  return getFieldType(field.type).readsClock?.(field, fields) ?? false;
+}

@@ -10,6 +10,11 @@ import type { FilterValueKind, QueryProfile } from './query-profiles';
 export interface ResolveContext {
   /** The current user's id: what the operand `'me'` stands for. Absent for anonymous callers. */
   me?: string;
+  /**
+   * True for filters that decide a stored value (a lookup's or rollup's condition): nobody is
+   * looking when it is computed, so `'me'` is refused rather than silently matching nothing.
+   */
+  stored?: boolean;
   /** "Now" for relative dates (today, past week …). */
   now: Date;
   /** IANA zone of the base: days are read in it unless the field has a zone of its own. */

@@ -60,7 +60,11 @@ export function readNumberOperand(input: LoweringInput): number {
  */
 export function readUserReference(input: LoweringInput, value: unknown, path: string): string | undefined {
   const text = readText(value, path);
-  return text === 'me' ? input.ctx.me : text;
+  if (text !== 'me') return text;
+  if (input.ctx.stored) {
+    throw invalidFilter(path, `"me" means whoever is looking, but this condition decides a stored value computed for everyone: name the person instead`);
+  }
+  return input.ctx.me;
 }
 
 /** A text that may be `'me'` when the field holds users; plain text otherwise. */

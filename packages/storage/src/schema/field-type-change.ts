@@ -1,10 +1,10 @@
 /**
- * Changing a field's type, in the caller's transaction: a scratch column of the new storage
- * kind is added, every non-empty value is read in keyset batches, converted by the caller's
- * `convert` (core's conversion), written, the old column dropped and the scratch column renamed
- * to `f_<id>`. Values that cannot be converted become empty and are reported, never silently
- * lost. A target type backed by a system column (created time …) owns no column: the old column
- * is dropped and nothing is converted.
+ * Changing a field's type, in the caller's transaction: every non-empty value is read in keyset
+ * batches, converted by the caller's `convert` (core's conversion), and the converted values
+ * replace the column's (./type-change/column-rewrite.ts: how, per dialect); the field's indexes
+ * are rebuilt for the new kind. Values that cannot be converted become empty and are reported,
+ * never silently lost. A target type backed by a system column (created time …) owns no column:
+ * the old column is dropped and nothing is converted.
  */
 import type { CastResult, Field, FieldTypeKey } from '@multitable/core';
 import type { Executor } from '../database';
@@ -12,11 +12,12 @@ import type { SqlDialect } from '../dialects/dialect';
 import { atomically, userDb } from '../physical/executor';
 import { dropFieldIndex, ensureFieldIndex, hasFieldIndex } from '../physical/field-index';
 import { fieldPlacement } from '../physical/field-storage';
-import { convertingColumnName, recordIdColumn, userTableName } from '../physical/naming';
-import { addColumn, dropColumn, renameColumn } from '../physical/user-table-ddl';
-import { bulkUpdate, type BulkRow } from '../records/bulk-update';
+import { recordIdColumn, userTableName } from '../physical/naming';
+import { addColumn, dropColumn } from '../physical/user-table-ddl';
+import type { BulkRow } from '../records/bulk-update';
 import { cellValue } from '../records/stored-record';
 import { requireField } from './field-meta';
+import { freshColumn, startColumnRewrite } from './type-change/column-rewrite';
 
 export interface FieldTypeTarget {
   type: FieldTypeKey;
@@ -68,10 +69,14 @@ export async function changeFieldType(
     const report: FieldTypeChangeReport = { field, converted: 0, failed: 0, failures: [] };
     let newOptions = target.options;
 
-    if (newPlacement.own) {
-      const scratch = convertingColumnName(field.id);
-      const scratchColumn = [{ column: scratch, kind: newPlacement.kind }];
-      await addColumn(t, dialect, field.tableId, scratch, newPlacement.kind);
+    // Converted values need a column of their own to go to: a system-backed target has none.
+    const rewriteTarget = { fieldId: field.id, tableId: field.tableId, column: newPlacement.column, kind: newPlacement.kind };
+    const rewrite = !newPlacement.own
+      ? undefined
+      : oldPlacement.own
+        ? await startColumnRewrite(t, dialect, rewriteTarget)
+        : await freshColumn(t, dialect, rewriteTarget);
+    if (rewrite) {
       const batchSize = options.batchSize ?? 5_000;
       let after: string | null = null;
       for (;;) {
@@ -100,24 +105,27 @@ export async function changeFieldType(
             options.onFailure?.(failure);
           }
         }
-        await bulkUpdate(t, dialect, field.tableId, scratchColumn, writes);
+        await rewrite.write(writes);
         after = String(rows[rows.length - 1]![recordIdColumn]);
         if (rows.length < batchSize) break;
       }
     }
 
     const indexed = oldPlacement.own && (await hasFieldIndex(t, dialect, field.tableId, field));
+    const indexedDescending = oldPlacement.own && (await hasFieldIndex(t, dialect, field.tableId, field, 'desc'));
     if (oldPlacement.own) {
+      // The index keys follow the storage kind (text sorts by code points): rebuilt below.
       await dropFieldIndex(t, field.tableId, field);
-      await dropColumn(t, field.tableId, oldPlacement.column);
       // Error values belong to the old computation; a computed target starts without any.
       if (oldPlacement.errorColumn) await dropColumn(t, field.tableId, oldPlacement.errorColumn);
     }
+    if (rewrite) await rewrite.finish();
+    else if (oldPlacement.own) await dropColumn(t, field.tableId, oldPlacement.column);
     if (newPlacement.own && newPlacement.errorColumn) await addColumn(t, dialect, field.tableId, newPlacement.errorColumn, 'json');
     const changed: Field = { ...field, type: target.type, options: newOptions };
     if (newPlacement.own) {
-      await renameColumn(t, field.tableId, convertingColumnName(field.id), newPlacement.column);
       if (indexed) await ensureFieldIndex(t, dialect, field.tableId, changed);
+      if (indexedDescending) await ensureFieldIndex(t, dialect, field.tableId, changed, 'desc');
     }
     await t
       .updateTable('fields')

@@ -21,6 +21,17 @@ export const fillingProperty = {
   ),
 };
 
+/**
+ * `refreshedAt`: for fields whose values change as days pass (a formula using TODAY() or NOW(),
+ * a condition on "today" or "past week"), when the server last recomputed them.
+ */
+export const refreshedAtProperty = {
+  refreshedAt: Type.Union([Type.String(), Type.Null()], {
+    default: null,
+    description: 'When values that depend on the date (TODAY(), NOW(), "today" in a condition) were last refreshed (read-only)',
+  }),
+};
+
 /** Keys of computed options the server derives or maintains; `formulaText` is only ever shown. */
 export const serverStateKeys = ['resultKind', 'targetShape', 'filling', 'refreshedAt', 'formulaText'] as const;
 

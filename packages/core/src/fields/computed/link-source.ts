@@ -66,7 +66,7 @@ export function prepareLinkSource(options: Record<string, unknown>, ctx: Compute
   let filter: FilterGroup | null = null;
   if (options.filter !== null && options.filter !== undefined) {
     const candidates = [...linkedFields.values()];
-    resolveFilter(options.filter, candidates, { now: new Date(0), timeZone: 'UTC' }, { path: 'options.filter' });
+    resolveFilter(options.filter, candidates, { now: new Date(0), timeZone: 'UTC', stored: true }, { path: 'options.filter' });
     filter = withFieldIds(options.filter, candidates, 'options.filter', 1) as FilterGroup;
   }
   return { link, linkedTableId, linkedFields, filter };

@@ -53,6 +53,32 @@ export function conditionFieldIds(filter: unknown): string[] {
   return [...found];
 }
 
+/**
+ * True when the condition compares with a day relative to now ("today", "past week"): which
+ * linked records match then changes at midnight, so the server refreshes the field daily.
+ */
+export function conditionReadsClock(options: LinkSourceOptions, fields: ReadonlyMap<string, Field>): boolean {
+  const link = fields.get(options.linkFieldId);
+  if (options.filter === null || !link) return false;
+  const linkedTableId = linkedTableIdOfLink(link);
+  const linkedFields = [...fields.values()].filter((candidate) => candidate.tableId === linkedTableId);
+  let readsClock = false;
+  const ctx = {
+    timeZone: 'UTC',
+    stored: true,
+    get now() {
+      readsClock = true;
+      return new Date(0);
+    },
+  };
+  try {
+    resolveFilter(options.filter, linkedFields, ctx);
+  } catch {
+    return false; // a condition that no longer resolves gives error values, not dates
+  }
+  return readsClock;
+}
+
 /** The linked table's id of a link field's options ('' when missing). */
 export function linkedTableIdOfLink(link: Pick<Field, 'options'>): string {
   const id = (link.options as { linkedTableId?: unknown }).linkedTableId;
@@ -70,7 +96,7 @@ function describeProblem(field: Field, options: LinkSourceOptions, ctx: ComputeC
   if (missing !== undefined) return { link, problem: `the condition of "${field.name}" refers to a field that no longer exists (${missing})` };
   try {
     const linkedFields = [...ctx.fields.values()].filter((candidate) => candidate.tableId === linkedTableId);
-    return { link, predicate: resolveFilter(options.filter, linkedFields, { now: ctx.now, timeZone: ctx.timeZone }, { path: 'options.filter' }) };
+    return { link, predicate: resolveFilter(options.filter, linkedFields, { now: ctx.now, timeZone: ctx.timeZone, stored: true }, { path: 'options.filter' }) };
   } catch (error) {
     return { link, problem: `the condition of "${field.name}" no longer applies: ${error instanceof Error ? error.message : String(error)}` };
   }

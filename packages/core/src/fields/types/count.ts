@@ -7,8 +7,8 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { cellError, errorText, isCellError } from '../computed/cell-errors';
-import { fillingProperty } from '../computed/computed-state';
-import { linkedSource, type LinkSourceOptions } from '../computed/linked-records';
+import { fillingProperty, refreshedAtProperty } from '../computed/computed-state';
+import { conditionReadsClock, linkedSource, type LinkSourceOptions } from '../computed/linked-records';
 import { linkSourceProperties, prepareLinkSource } from '../computed/link-source';
 import type { ComputedPrepareContext } from '../computed/prepare-context';
 import { formatGrouped } from '../cast-helpers';
@@ -16,7 +16,7 @@ import type { Field } from '../field';
 import type { ComputeContext, FieldComputer, FieldTypeDefinition } from '../field-type';
 import { compareNumbers, numberOperators } from '../number-helpers';
 
-const optionsSchema = Type.Object({ ...linkSourceProperties, ...fillingProperty }, { additionalProperties: false });
+const optionsSchema = Type.Object({ ...linkSourceProperties, ...fillingProperty, ...refreshedAtProperty }, { additionalProperties: false });
 
 export type CountOptions = Static<typeof optionsSchema>;
 
@@ -48,4 +48,5 @@ export const count: FieldTypeDefinition<CountOptions, number> = {
   operators: numberOperators,
   compare: compareNumbers,
   computer: countComputer,
+  readsClock: (field, fields) => conditionReadsClock(field.options as LinkSourceOptions, fields),
 };

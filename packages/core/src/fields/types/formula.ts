@@ -25,7 +25,7 @@ import { parseFormula } from '../../formula/parser';
 import { toDisplayFormula, type FormulaReferenceResolver } from '../../formula/references';
 import type { OperatorKey } from '../../filters/operator-keys';
 import { cellError } from '../computed/cell-errors';
-import { fillingProperty } from '../computed/computed-state';
+import { fillingProperty, refreshedAtProperty } from '../computed/computed-state';
 import type { ComputedPrepareContext } from '../computed/prepare-context';
 import {
   resultDisplayProperties,
@@ -48,10 +48,7 @@ const optionsSchema = Type.Object(
     ),
     ...resultDisplayProperties,
     ...fillingProperty,
-    refreshedAt: Type.Union([Type.String(), Type.Null()], {
-      default: null,
-      description: 'When values of a formula using TODAY() or NOW() were last refreshed (read-only)',
-    }),
+    ...refreshedAtProperty,
   },
   { additionalProperties: false },
 );
@@ -183,4 +180,5 @@ export const formula: FieldTypeDefinition<FormulaOptions, unknown> = {
   ...resultTypedMembers<FormulaOptions>(),
   operators: computedResultOperators,
   computer: formulaComputer,
+  readsClock: (field) => formulaIsTimeDependent(field.options),
 };

@@ -14,8 +14,8 @@ import type { QueryProfile } from '../../filters/query-profiles';
 import { queryProfiles } from '../../filters/query-profiles';
 import type { OperatorKey } from '../../filters/operator-keys';
 import { cellError, errorText, isCellError } from '../computed/cell-errors';
-import { fillingProperty } from '../computed/computed-state';
-import { linkedSource, type LinkSourceOptions } from '../computed/linked-records';
+import { fillingProperty, refreshedAtProperty } from '../computed/computed-state';
+import { conditionReadsClock, linkedSource, type LinkSourceOptions } from '../computed/linked-records';
 import { linkSourceProperties, prepareLinkSource, prepareTarget } from '../computed/link-source';
 import type { ComputedPrepareContext } from '../computed/prepare-context';
 import type { Field } from '../field';
@@ -33,6 +33,7 @@ const optionsSchema = Type.Object(
       description: "The looked-up field's type and options (kept by the server)",
     }),
     ...fillingProperty,
+    ...refreshedAtProperty,
   },
   { additionalProperties: false },
 );
@@ -137,4 +138,5 @@ export const lookup: FieldTypeDefinition<LookupOptions, unknown[]> = {
     return compareText(JSON.stringify(a), JSON.stringify(b));
   },
   computer: lookupComputer,
+  readsClock: (field, fields) => conditionReadsClock(field.options as LinkSourceOptions, fields),
 };

@@ -21,8 +21,8 @@ import { formulaLimits } from '../../formula/limits';
 import { toDisplayFormula, type FormulaReferenceResolver } from '../../formula/references';
 import { listKindOf, type ValueKind } from '../../formula/value-kinds';
 import { cellError, isCellError } from '../computed/cell-errors';
-import { fillingProperty } from '../computed/computed-state';
-import { linkedSource, type LinkSourceOptions } from '../computed/linked-records';
+import { fillingProperty, refreshedAtProperty } from '../computed/computed-state';
+import { conditionReadsClock, linkedSource, type LinkSourceOptions } from '../computed/linked-records';
 import { linkSourceProperties, prepareLinkSource, prepareTarget } from '../computed/link-source';
 import type { ComputedPrepareContext } from '../computed/prepare-context';
 import {
@@ -35,7 +35,7 @@ import {
 import type { Field } from '../field';
 import type { ComputeContext, FieldComputer, FieldTypeDefinition } from '../field-type';
 import { fieldValueKind, formulaInputOf } from '../value-kinds';
-import { computedResultOperators } from './formula';
+import { computedResultOperators, formulaIsTimeDependent } from './formula';
 
 export const rollupAggregations = [
   'count',
@@ -96,6 +96,7 @@ const optionsSchema = Type.Object(
     ),
     ...resultDisplayProperties,
     ...fillingProperty,
+    ...refreshedAtProperty,
   },
   { additionalProperties: false },
 );
@@ -207,4 +208,5 @@ export const rollup: FieldTypeDefinition<RollupOptions, unknown> = {
   ...resultTypedMembers<RollupOptions>(),
   operators: computedResultOperators,
   computer: rollupComputer,
+  readsClock: (field, fields) => conditionReadsClock(field.options as LinkSourceOptions, fields) || formulaIsTimeDependent({ formula: rollupFormulaText(field.options) }),
 };
