@@ -36,7 +36,9 @@ export interface MetaSchema {
     revoked_at: string | null;
   };
   login_failures: { id: Generated<number>; key: string; at: string };
-  bases: { id: string; name: string; time_zone: string; created_by: string; created_at: string };
+  bases: { id: string; name: string; time_zone: string; created_by: string; created_at: string; schema_version: Generated<number | string> };
+  /** Versions of metadata other than a base's schema (`users`: the user directory), random tokens. */
+  meta_versions: { name: string; token: string };
   base_members: { base_id: string; user_id: string; role: string; created_at: string };
   tables: {
     id: string;

@@ -2,3 +2,4 @@
 export * from './roles';
 export * from './bases';
 export * from './members';
+export * from './metadata-versions';

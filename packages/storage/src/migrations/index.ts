@@ -1,5 +1,6 @@
 /** Every meta-schema migration, in order. Append only. */
 import type { Migration } from './migration';
 import { initialMigration } from './0001-initial';
+import { metadataVersionsMigration } from './0002-metadata-versions';
 
-export const migrations: readonly Migration[] = [initialMigration];
+export const migrations: readonly Migration[] = [initialMigration, metadataVersionsMigration];

@@ -6,8 +6,14 @@
  */
 import { isId, type AttachmentDirectory, type AttachmentInfo, type DirectoryUser, type UserDirectory } from '@multitable/core';
 import { getAttachmentsByIds, listUsers, type Executor } from '@multitable/storage';
+import { cachedUserDirectory } from './metadata-cache';
 
-export async function loadUserDirectory(db: Executor): Promise<UserDirectory> {
+/** Every account, as core looks users up; rebuilt only after the users table changed. */
+export function loadUserDirectory(db: Executor): Promise<UserDirectory> {
+  return cachedUserDirectory(db, () => readUserDirectory(db));
+}
+
+async function readUserDirectory(db: Executor): Promise<UserDirectory> {
   const users: DirectoryUser[] = (await listUsers(db)).map((user) => ({ id: user.id, name: user.name, email: user.email }));
   const byId = new Map(users.map((user) => [user.id, user]));
   const byEmail = new Map(users.map((user) => [user.email.toLowerCase(), user]));

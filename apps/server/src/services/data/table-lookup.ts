@@ -4,7 +4,8 @@
  * Tables may be named by id or by exact name, as in Airtable's API.
  */
 import { EngineError, isEngineError, isId, type Field } from '@multitable/core';
-import { findBase, listFields, listTables, listViews, type Executor, type TableMeta, type ViewMeta } from '@multitable/storage';
+import { findBase, listTables, listViews, type Executor, type TableMeta, type ViewMeta } from '@multitable/storage';
+import { baseVersion, cachedFields, cachedTables } from './metadata-cache';
 
 export function tableNotFound(key: string): EngineError {
   return new EngineError('NOT_FOUND', `Table "${key}" not found`, { table: key });
@@ -29,10 +30,16 @@ export interface TableContext {
   timeZone: string;
 }
 
+/** The table and its fields, from the metadata cache when the base's schema has not changed since. */
 export async function loadTableContext(db: Executor, baseId: string, tableKey: string): Promise<TableContext> {
-  const table = await findTableInBase(db, baseId, tableKey);
-  const [fields, timeZone] = await Promise.all([listFields(db, table.id), baseTimeZone(db, baseId)]);
-  return { table, fields, timeZone };
+  const version = await baseVersion(db, baseId);
+  if (!version) throw new EngineError('NOT_FOUND', `Base "${baseId}" not found`, { base: baseId });
+  const tables = await cachedTables(db, baseId, version.schemaVersion);
+  const table = isId('table', tableKey) ? tables.find((t) => t.id === tableKey) : tables.find((t) => t.name === tableKey);
+  if (!table) throw tableNotFound(tableKey);
+  // Shared with other requests, hence frozen: a caller that needs to change the list copies it.
+  const fields = (await cachedFields(db, baseId, version.schemaVersion, table.id)) as Field[];
+  return { table, fields, timeZone: version.timeZone };
 }
 
 /**
