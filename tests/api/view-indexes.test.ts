@@ -4,7 +4,7 @@
  * where a view sorted on a million records took a full scan per page.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hasFieldIndex } from '@multitable/storage';
+import { hasFieldIndex, junctionOf } from '@multitable/storage';
 import { describeEachDialect } from '../support/databases';
 import { startTestApp, type SignedIn, type TestApp } from '../support/app';
 import { createRecords, createTable, fieldNamed, listAll, tableUrl, type ApiTable } from './data-helpers';
@@ -80,6 +80,36 @@ describeEachDialect('view indexes', (dialect) => {
     expect(await indexed('Tags')).toBe(true);
     const page = await listAll(owner, baseId, table.id, `&view=${res.json().id}`);
     expect(page.slice(-2).map((record) => record.fields.Visit)).toEqual(['V6', 'V5']); // ["routine"] < ["urgent"]
+  });
+
+  it("indexes a lookup's target in the linked table when a view filters on the lookup, and lists what the lookup holds", async () => {
+    const patients = await createTable(owner, baseId, 'Patients', [{ name: 'Name', type: 'singleLineText' }, { name: 'Phone', type: 'phone' }]);
+    const [ann, bob] = await createRecords(owner, baseId, patients.id, [{ Name: 'Ann' }, { Name: 'ann' }]);
+    const link = await owner.request('POST', tableUrl(baseId, table.id, '/fields'), { name: 'Patient', type: 'link', options: { linkedTableId: patients.id } });
+    expect(link.statusCode).toBe(201);
+    const lookup = await owner.request('POST', tableUrl(baseId, table.id, '/fields'), { name: 'Patient name', type: 'lookup', options: { linkFieldId: 'Patient', targetFieldId: 'Name' } });
+    expect(lookup.statusCode).toBe(201);
+    await createRecords(owner, baseId, table.id, [
+      { Visit: 'L1', Patient: [ann!.id] },
+      { Visit: 'L2', Patient: [bob!.id] },
+      { Visit: 'L3', Patient: [ann!.id, bob!.id] },
+    ]);
+    const nameIndexed = () => {
+      const name = fieldNamed(patients, 'Name');
+      return hasFieldIndex(t.database.db, t.database.dialect, patients.id, { id: name.id, type: 'singleLineText', options: name.options });
+    };
+    expect(await nameIndexed()).toBe(false);
+    const res = await owner.request('POST', tableUrl(baseId, table.id, '/views'), {
+      name: "Ann's visits",
+      config: { filter: { conjunction: 'and', conditions: [{ field: 'Patient name', operator: 'hasAnyOf', value: ['Ann'] }] } },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(await nameIndexed()).toBe(true);
+    // The junction read from the patients' side, covering the visits' ids — when visits own it (else its primary key covers).
+    const junction = junctionOf({ id: link.json().id, options: link.json().options });
+    expect(await t.database.dialect.indexExists(t.database.db, `ix_${junction.table}_linked_owner`)).toBe(junction.selfColumn === 'owner_id');
+    const page = await listAll(owner, baseId, table.id, `&view=${res.json().id}`);
+    expect(page.map((record) => record.fields.Visit)).toEqual(['L1', 'L3']); // exact case: 'ann' is someone else
   });
 
   it('changes the type of a field indexed both ways', async () => {

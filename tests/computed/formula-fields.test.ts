@@ -19,7 +19,8 @@ describeEachDialect('formula fields', (dialect) => {
   let b: ComputedBase;
 
   beforeAll(async () => {
-    t = await startTestApp(dialect, { config: { computedFillBatchSize: 25 } });
+    // Fixed batches (no pacing): the progress test below expects batches of exactly 25.
+    t = await startTestApp(dialect, { config: { computedFillBatchSize: 25, computedFillBatchMs: 0 } });
     b = await ComputedBase.open(t);
   });
   afterAll(async () => t.cleanup());

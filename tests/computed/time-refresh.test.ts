@@ -1,6 +1,7 @@
 /**
- * TODAY() and NOW(): formulas reading the clock are refreshed after midnight in the base's time
- * zone (the server's clock is the test's), with what reads them, and say when (`refreshedAt`).
+ * TODAY() and NOW(), and conditions on "today": fields reading the clock are refreshed after
+ * midnight in the base's time zone (the server's clock is the test's), with what reads them,
+ * and say when (`refreshedAt`).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../support/databases';
@@ -41,6 +42,43 @@ describeEachDialect('time-dependent formulas', (dialect) => {
     expect((await b.read(table.id, ann!.id)).fields).toMatchObject({ Today: '2030-01-03', 'Days left': 2, Urgent: true });
     expect((await b.fieldNamed(table.id, 'Today')).options.refreshedAt).toBe('2030-01-02T17:00:00.000Z');
     expect(await t.app.timeRefresh.runDue()).toEqual([]);
+  });
+
+  it('refreshes lookups, rollups and counts whose condition names a day relative to today', async () => {
+    const patients = await b.table('Patients', [{ name: 'Name', type: 'singleLineText' }]);
+    const visits = await b.table('Visits', [
+      { name: 'Code', type: 'singleLineText' },
+      { name: 'On', type: 'date' },
+      { name: 'Fee', type: 'number' },
+    ]);
+    const link = await b.field(visits.id, { name: 'Patient', type: 'link', options: { linkedTableId: patients.id } });
+    const [ann] = await b.create(patients.id, [{ Name: 'Ann' }]);
+    // The suite's clock reads 2030-01-01 in Shanghai (or later, after the tests before).
+    const day = (offset: number) => new Date(t.app.platform.clock() + offset * 24 * hour + 8 * hour).toISOString().slice(0, 10);
+    await b.create(visits.id, [
+      { Code: 'today', On: day(0), Fee: 10, Patient: [ann!.id] },
+      { Code: 'tomorrow', On: day(1), Fee: 20, Patient: [ann!.id] },
+      { Code: 'later', On: day(5), Fee: 40, Patient: [ann!.id] },
+    ]);
+    const via = link.options.inverseFieldId as string;
+    const onToday = { conjunction: 'and', conditions: [{ field: 'On', operator: 'is', value: 'today' }] };
+    const count = await b.field(patients.id, { name: 'Visits today', type: 'count', options: { linkFieldId: via, filter: onToday } });
+    await b.field(patients.id, { name: 'Fees today', type: 'rollup', options: { linkFieldId: via, targetFieldId: 'Fee', aggregation: 'sum', filter: onToday } });
+    await b.field(patients.id, { name: 'Codes today', type: 'lookup', options: { linkFieldId: via, targetFieldId: 'Code', filter: onToday } });
+    await b.field(patients.id, { name: 'All visits', type: 'count', options: { linkFieldId: via } });
+    expect((await b.read(patients.id, ann!.id)).fields).toMatchObject({ 'Visits today': 1, 'Fees today': 10, 'Codes today': ['today'], 'All visits': 3 });
+    expect(count.options.refreshedAt).toEqual(expect.any(String));
+
+    t.clock.advance(24 * hour);
+    const refreshed = await t.app.timeRefresh.runDue();
+    expect(refreshed).toEqual(expect.arrayContaining([count.id]));
+    expect(refreshed).not.toContain((await b.fieldNamed(patients.id, 'All visits')).id);
+    expect((await b.read(patients.id, ann!.id)).fields).toMatchObject({ 'Visits today': 1, 'Fees today': 20, 'Codes today': ['tomorrow'], 'All visits': 3 });
+    t.clock.advance(24 * hour);
+    await t.app.timeRefresh.runDue();
+    const fields = (await b.read(patients.id, ann!.id)).fields;
+    expect(fields['Visits today']).toBe(0);
+    expect(fields['Codes today'] ?? null).toBeNull();
   });
 
   it('refreshes by the zone of each base', async () => {

@@ -44,7 +44,7 @@ export function tableName(tableId: string): string {
   return `t_${tableId}`;
 }
 
-/** Creates the table the way the records layer lays it out (system columns, then `f_<fieldId>`). */
+/** Creates the table the way the records layer lays it out (system columns, then `f_<fieldId>`; ids byte-ordered as junctions hold them). */
 export async function createQueryTable(database: Database, tableId: string, fields: readonly Field[]): Promise<void> {
   const { dialect } = database;
   const columns = fields
@@ -55,7 +55,7 @@ export async function createQueryTable(database: Database, tableId: string, fiel
       return sql`${sql.ref(fieldColumnName(field))} ${sql.raw(dialect.columnType(storage.kind))}`;
     });
   await sql`CREATE TABLE ${sql.table(tableName(tableId))} (
-    id TEXT PRIMARY KEY,
+    id ${sql.raw(dialect.orderKeyColumnType)} PRIMARY KEY,
     row_order ${sql.raw(dialect.orderKeyColumnType)} NOT NULL,
     auto_number ${sql.raw(dialect.columnType('integer'))},
     created_time TEXT,

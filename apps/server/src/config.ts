@@ -33,9 +33,16 @@ export interface ServerConfig {
   attachmentMaxMiB: number;
   /**
    * Records per batch when a computed field is filled (default 5,000). A table with more records
-   * than this is filled in batches of separate transactions after the field is saved.
+   * than this is filled in batches of separate transactions after the field is saved; the first
+   * batch has this many records, the next ones are sized to take about `computedFillBatchMs`.
    */
   computedFillBatchSize: number;
+  /**
+   * How long one background fill batch (one transaction) should take, in milliseconds (default
+   * 75): batches grow while they are quicker and shrink while they are slower, so requests
+   * waiting for the database get in between. 0 keeps every batch at `computedFillBatchSize`.
+   */
+  computedFillBatchMs: number;
 }
 
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -52,6 +59,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     logLevel: 'info',
     attachmentMaxMiB: 20,
     computedFillBatchSize: 5_000,
+    computedFillBatchMs: 75,
     ...overrides,
   };
 }
@@ -65,6 +73,14 @@ function positiveNumber(env: Env, name: string, fallback: number, integer = fals
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
     throw new Error(`${name} must be a positive ${integer ? 'integer' : 'number'}, got "${raw}"`);
   }
+  return value;
+}
+
+function nonNegativeNumber(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0, got "${raw}"`);
   return value;
 }
 
@@ -84,7 +100,7 @@ function publicUrlFrom(raw: string | undefined): string | undefined {
 
 /** Reads DATA_DIR, DATABASE_URL, HOST, PORT, PUBLIC_URL, SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS,
  * DEFAULT_TIME_ZONE, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES, TRUST_PROXY, LOG_LEVEL, ATTACHMENT_MAX_MIB,
- * COMPUTED_FILL_BATCH_SIZE. */
+ * COMPUTED_FILL_BATCH_SIZE, COMPUTED_FILL_BATCH_MS. */
 export function readConfig(env: Env = process.env): ServerConfig {
   const defaults = defaultConfig();
   const port = env.PORT === undefined || env.PORT === '' ? defaults.port : Number(env.PORT);
@@ -112,6 +128,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL || defaults.logLevel,
     attachmentMaxMiB: positiveNumber(env, 'ATTACHMENT_MAX_MIB', defaults.attachmentMaxMiB),
     computedFillBatchSize: positiveNumber(env, 'COMPUTED_FILL_BATCH_SIZE', defaults.computedFillBatchSize, true),
+    computedFillBatchMs: nonNegativeNumber(env, 'COMPUTED_FILL_BATCH_MS', defaults.computedFillBatchMs),
   };
 }
 

@@ -9,6 +9,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { configureSqliteConnection, sqliteDialect } from './dialects/sqlite';
+import { withStatementCache } from './dialects/sqlite-statement-cache';
 import { postgresDialect } from './dialects/postgres';
 import type { SqlDialect } from './dialects/dialect';
 import { migrateToLatest } from './migrations/runner';
@@ -68,7 +69,7 @@ export async function openDatabase(config: StorageConfig): Promise<Database> {
     fs.mkdirSync(config.dataDir, { recursive: true });
     const connection = new BetterSqlite3(path.join(config.dataDir, 'multitable.sqlite'));
     configureSqliteConnection(connection);
-    db = new Kysely<MetaSchema>({ dialect: new SqliteDialect({ database: connection }), ...(log ? { log } : {}) });
+    db = new Kysely<MetaSchema>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }), ...(log ? { log } : {}) });
   }
 
   try {

@@ -126,11 +126,39 @@ export interface ComputeContext {
   format: FormatContext;
 }
 
+/**
+ * A linked record that changed, seen from a record reading it through a link: its cells as the
+ * stored value counted them (`before`, absent when it was not linked then) and now (`after`,
+ * absent when it is no longer linked). Both hold the cells the link's dependencies name.
+ */
+export interface LinkedRecordChange {
+  linkFieldId: string;
+  before?: ComputedRecord;
+  after?: ComputedRecord;
+}
+
+export interface ComputeUpdateInput {
+  record: ComputedRecord;
+  /** The stored value: what `compute` gave over the linked records before these changes. */
+  current: unknown;
+  /** Every linked record whose cells or membership changed since; the others are as they were. */
+  changes: readonly LinkedRecordChange[];
+  /** The ids linked through a link field now, in link order — given when that membership changed. */
+  linkedIds(linkFieldId: string): readonly string[] | undefined;
+}
+
 /** A computed field ready to run: what it reads and how its value follows from that. */
 export interface FieldComputer {
   dependencies: readonly Dependency[];
   /** The canonical value (null for empty) of one record. Never throws for bad data: errors are values. */
   compute(input: ComputeInput): unknown;
+  /**
+   * Optional: the value after some linked records changed, from the stored value and those
+   * records alone (a sum takes away the old amount and adds the new one). Must give exactly what
+   * `compute` gives over all linked records, or undefined when it cannot — the caller then
+   * computes. Types whose values do not follow from such changes leave it out.
+   */
+  update?(input: ComputeUpdateInput): { value: unknown } | undefined;
 }
 
 export interface FieldTypeDefinition<Options, Value> {

@@ -38,6 +38,12 @@ export interface EvaluationContext {
   readonly timeZone: string;
   /** Steps allowed; defaults to formulaLimits.stepBudget. */
   readonly stepBudget?: number;
+  /**
+   * Items read from a list cell; defaults to formulaLimits.maxListLength. A rollup reads all its
+   * linked values (and raises the step budget to match): the limits bound what a formula builds,
+   * not how many records a link holds.
+   */
+  readonly inputListLimit?: number;
 }
 
 export interface FormulaEvaluation {
@@ -138,7 +144,7 @@ class Evaluation implements CallContext {
     if (cached !== undefined) return cached;
     const values = this.context.values;
     const input = Object.hasOwn(values, id) ? values[id] : null;
-    const value = toFormulaValue(input, this.fieldKinds.get(id) ?? 'any', this);
+    const value = toFormulaValue(input, this.fieldKinds.get(id) ?? 'any', this, 0, this.context.inputListLimit);
     this.charge(sizeOf(value));
     this.cells.set(id, value);
     return value;

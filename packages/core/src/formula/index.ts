@@ -22,6 +22,7 @@ export { compileFormula, prepareFormula, type CompiledFormula } from './compile'
 export { evaluateFormula, type EvaluationContext, type FormulaEvaluation, type FormulaMoment } from './evaluator';
 export { referencedFieldIds, isTimeDependent } from './analysis';
 export { toFormulaValue } from './inputs';
+export { DecimalSum, decimalSum, sumIsExact } from './decimal-sum';
 export { describeValueKind, listKindOf, isListKind, sameValueKind, unifyValueKinds, scalarValueKinds, type ValueKind, type ScalarKind } from './value-kinds';
 export {
   formulaErrorCodes,

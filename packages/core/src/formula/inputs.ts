@@ -66,8 +66,12 @@ function scalarOfKind(input: unknown, kind: ValueKind, settings: DateSettings, d
   return plainValue(input, settings, depth);
 }
 
-/** A cell value as the formula sees it, given the field's value kind. */
-export function toFormulaValue(input: unknown, kind: ValueKind, settings: DateSettings, depth = 0): FormulaValue {
+/**
+ * A cell value as the formula sees it, given the field's value kind. A list reads at most
+ * `listLimit` items (formulaLimits.maxListLength unless the caller reads a longer input whole:
+ * a rollup's values).
+ */
+export function toFormulaValue(input: unknown, kind: ValueKind, settings: DateSettings, depth = 0, listLimit: number = formulaLimits.maxListLength): FormulaValue {
   if (input === null || input === undefined) return null;
   const error = typeof input === 'object' && !Array.isArray(input) ? storedError(input) : undefined;
   if (error !== undefined) return error; // a failed lookup or rollup is its error, not a list holding it
@@ -75,7 +79,7 @@ export function toFormulaValue(input: unknown, kind: ValueKind, settings: DateSe
     const items = Array.isArray(input) ? input : [input];
     if (depth >= maxInputDepth) return plainValue(input, settings, depth);
     const itemKind = isListKind(kind) ? kind.list : kind;
-    return items.slice(0, formulaLimits.maxListLength).map((item) => toFormulaValue(item, itemKind, settings, depth + 1));
+    return items.slice(0, listLimit).map((item) => toFormulaValue(item, itemKind, settings, depth + 1));
   }
   return scalarOfKind(input, kind, settings, depth);
 }

@@ -8,6 +8,22 @@ import type { QueryDialect } from './query-dialect';
 
 export type DialectName = 'sqlite' | 'postgres';
 
+/**
+ * Many rows of one table updated with their own values (records/bulk-update.ts):
+ * `UPDATE table SET column = <row's value>, …, extraSets WHERE key = <row's key>` for each row.
+ */
+export interface RowUpdates {
+  table: string;
+  /** The column rows are matched on, and its SQL type. */
+  key: { column: string; type: string };
+  /** Columns written, with their SQL types (each value is cast to it). */
+  columns: ReadonlyArray<{ column: string; type: string }>;
+  /** Each row's key, then one encoded parameter per column, in column order. */
+  rows: ReadonlyArray<{ key: unknown; params: readonly unknown[] }>;
+  /** Assignments applied to every row (version bump, modified time …). */
+  extraSets: readonly RawBuilder<unknown>[];
+}
+
 export interface SqlDialect {
   readonly name: DialectName;
   /** SQL column type for a field's storage kind. */
@@ -37,6 +53,20 @@ export interface SqlDialect {
   nullsFirstIndexKey(key: RawBuilder<unknown>): RawBuilder<unknown>;
   /** An index key ordered descending with NULLs last, the order compileOrderBy sorts `desc` in. */
   nullsLastDescendingIndexKey(key: RawBuilder<unknown>): RawBuilder<unknown>;
+  /**
+   * Where a row is, physically — SQLite's `rowid`, PostgreSQL's `ctid` — and its SQL type. Valid
+   * only inside the transaction that read it: a row updated since (on PostgreSQL, by a concurrent
+   * transaction) no longer matches, so a write keyed on it never overwrites a newer version.
+   */
+  readonly rowLocator: { column: string; type: string };
+  /**
+   * True when an UPDATE writes a new version of the row — on the same page only when the page has
+   * room (PostgreSQL's MVCC). See records/table-walk.ts for how a walk updating every row of a
+   * table uses it.
+   */
+  readonly updatesWriteRowVersions: boolean;
+  /** Runs `updates` in as few statements as this dialect does it fastest. */
+  updateRows(executor: Kysely<any>, updates: RowUpdates): Promise<void>;
   /** SQL fragments of filters and sorts (packages/storage/src/query). */
   readonly query: QueryDialect;
 }

@@ -48,4 +48,10 @@ export const postgresQuery: QueryDialect = {
     sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${column}) AS je(v) WHERE ${stringProperty(key)} AND strpos(lower((je.v ->> ${textParameter(key)}) COLLATE "C"), ${textParameter(needle)}) > 0)`,
   jsonPropertiesSortText: (column, key) =>
     sql`(CASE WHEN ${column} IS NULL OR ${column} = '[]'::jsonb THEN NULL ELSE ((SELECT jsonb_agg(je.v -> ${textParameter(key)} ORDER BY je.n) FROM jsonb_array_elements(${column}) WITH ORDINALITY AS je(v, n)))::text END) COLLATE "C"`,
+  // EXISTS, not IN: `NOT IN (SELECT …)` is never an anti-join here (NULL rules), it hashes the whole list.
+  linkedTo: (outer, self, from, where) => sql`EXISTS (SELECT 1 FROM ${from} WHERE ${self} = ${outer} AND ${where})`,
+  async estimateRows(executor, query) {
+    const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`EXPLAIN (FORMAT JSON) ${query}`.execute(executor);
+    return Number(rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY);
+  },
 };

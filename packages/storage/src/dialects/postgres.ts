@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { StorageKind } from '@multitable/core';
 import type { SqlDialect } from './dialect';
 import { postgresQuery } from './postgres-query';
+import { postgresUpdateRows } from './postgres-row-updates';
 
 const columnTypes: Record<StorageKind, string> = {
   text: 'TEXT',
@@ -21,6 +22,9 @@ export const postgresDialect: SqlDialect = {
   // The "C" collation compares bytes, so the index order equals fractional-indexing key order.
   orderKeyColumnType: 'TEXT COLLATE "C"',
   supportsRowLocks: true,
+  rowLocator: { column: 'ctid', type: 'TID' },
+  updatesWriteRowVersions: true,
+  updateRows: postgresUpdateRows,
   isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === '23505',
   async listColumns(db, tableName) {
     const { rows } = await sql<{ column_name: string }>`

@@ -5,6 +5,7 @@
  */
 import type { RawBuilder } from 'kysely';
 import type { StorageKind } from '@multitable/core';
+import type { Executor } from '../database';
 
 export type SqlFragment = RawBuilder<unknown>;
 
@@ -36,4 +37,17 @@ export interface QueryDialect {
    * order) of the array of their `key` properties, in array order; NULL for NULL or `[]`.
    */
   jsonPropertiesSortText(column: SqlFragment, key: string): SqlFragment;
+  /**
+   * True when `outer` equals `self` of some row of `FROM <from> WHERE <where>` (`outer` must be
+   * qualified: `from` may have a column of the same name). Two-valued when `self` is never NULL.
+   * SQLite spells it `IN (SELECT …)`, which its planner always runs by reading that list first;
+   * PostgreSQL `EXISTS (…)`, which it plans as a semi- or anti-join from either side.
+   */
+  linkedTo(outer: SqlFragment, self: SqlFragment, from: SqlFragment, where: SqlFragment): SqlFragment;
+  /**
+   * The planner's estimate of the rows the SELECT `query` returns (PostgreSQL: EXPLAIN, from its
+   * statistics, for the price of planning it). Absent where there is none worth asking (SQLite):
+   * callers count instead (query/filter-scope.ts).
+   */
+  estimateRows?(executor: Executor, query: SqlFragment): Promise<number>;
 }

@@ -44,4 +44,6 @@ export const sqliteQuery: QueryDialect = {
     sql`EXISTS (SELECT 1 FROM ${elements(column)} WHERE ${stringProperty(key)} AND instr(lower(je.value ->> ${key}), ${needle}) > 0)`,
   jsonPropertiesSortText: (column, key) =>
     sql`(CASE WHEN ${column} IS NULL OR ${column} = '[]' THEN NULL ELSE (SELECT json_group_array(je.value ->> ${key} ORDER BY je.key) FROM ${elements(column)}) END)`,
+  // A correlated EXISTS would run once per row of the table; the IN list is read once, then rows by id.
+  linkedTo: (outer, self, from, where) => sql`(${outer} IN (SELECT ${self} FROM ${from} WHERE ${where}))`,
 };

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { StorageKind } from '@multitable/core';
 import type { SqlDialect } from './dialect';
 import { sqliteQuery } from './sqlite-query';
+import { sqliteUpdateRows } from './sqlite-row-updates';
 
 const columnTypes: Record<StorageKind, string> = {
   text: 'TEXT',
@@ -20,6 +21,9 @@ export const sqliteDialect: SqlDialect = {
   maxParameters: 32_766, // SQLITE_MAX_VARIABLE_NUMBER since 3.32
   orderKeyColumnType: 'TEXT', // BINARY collation: byte order already
   supportsRowLocks: false,
+  rowLocator: { column: 'rowid', type: 'INTEGER' },
+  updatesWriteRowVersions: false,
+  updateRows: (executor, updates) => sqliteUpdateRows(executor, updates, sqliteDialect.maxParameters),
   isUniqueViolation(error) {
     const code = (error as { code?: unknown } | null)?.code;
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';

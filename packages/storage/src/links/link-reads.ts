@@ -1,7 +1,7 @@
 /**
  * Reading link memberships: which records a set of records links to (in cell order), and which
- * records link to a set of targets — the two lookups the recalculation executor needs — plus the
- * same reads from the other side of a junction (the inverse cell's order), which writes use.
+ * records link to a set of targets, plus the same reads from the other side of a junction (the
+ * inverse cell's order), which writes use. Reads through links for computed values: ./linked-cells.ts.
  */
 import type { Field } from '@multitable/core';
 import type { Executor } from '../database';

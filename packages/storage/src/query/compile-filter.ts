@@ -8,11 +8,14 @@
  * evaluator's (core/src/filters/evaluate-predicate.ts) and two-valued: never SQL NULL, so `NOT`
  * means what it means in JavaScript. Values are always bound parameters; the only identifiers are
  * the columns `scope.column` names from ids; the only literals are constants of this file.
+ * A condition on a lookup that its link can answer exactly is compiled through the link instead
+ * (./through-link-compilers.ts) when the scope knows the fields it reaches (./filter-scope.ts).
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { asciiLower, type ComparisonOperator, type Predicate, type PredicateOf, type PredicateTarget, type PredicateType, type ScalarOperand } from '@multitable/core';
 import type { SqlFragment } from '../dialects/query-dialect';
 import type { QueryScope } from './query-scope';
+import { compileThroughLink } from './through-link-compilers';
 
 type Compilers = { readonly [T in PredicateType]: (predicate: PredicateOf<T>, scope: QueryScope) => SqlFragment };
 
@@ -49,12 +52,15 @@ function operandKind(value: ScalarOperand) {
 }
 
 /**
- * The cell, ready to be ordered against `value`: text under code-point order. Equality needs no
- * collation (byte-equal under any deterministic one), which keeps plain indexes usable for it.
+ * The cell, ready to be compared with `value`: text under code-point order. Equality would need
+ * no collation (byte-equal under any deterministic one), but is put under it too: the index a
+ * view builds on a text field is keyed by that expression (physical/field-index.ts), and
+ * PostgreSQL uses an expression index only for the same expression.
  */
 function comparable(target: PredicateTarget, scope: QueryScope, value: ScalarOperand, comparison: ComparisonOperator): SqlFragment {
   const cell = column(target, scope);
-  return typeof value === 'string' && comparison !== '=' ? scope.dialect.query.codePointText(cell) : cell;
+  const ordered = typeof value === 'string' && (comparison !== '=' || target.kind === 'text');
+  return ordered ? scope.dialect.query.codePointText(cell) : cell;
 }
 
 function bound(scope: QueryScope, value: ScalarOperand): SqlFragment {
@@ -78,7 +84,9 @@ const compilers: Compilers = {
     sql`(${isPresent(p.target, scope)} AND ${comparable(p.target, scope, p.value, p.comparison)} ${comparisonSql[p.comparison]} ${bound(scope, p.value)})`,
   in(p, scope) {
     const values = p.values.map((value) => bound(scope, value));
-    return sql`(${isPresent(p.target, scope)} AND ${column(p.target, scope)} IN (${sql.join(values)}))`;
+    // Text under code-point collation, as in `comparable`: same matches, and the view's index serves it.
+    const cell = p.target.kind === 'text' ? scope.dialect.query.codePointText(column(p.target, scope)) : column(p.target, scope);
+    return sql`(${isPresent(p.target, scope)} AND ${cell} IN (${sql.join(values)}))`;
   },
   textContains(p, scope) {
     const { query } = scope.dialect;
@@ -99,6 +107,8 @@ const compilers: Compilers = {
 };
 
 function compileNode(predicate: Predicate, scope: QueryScope): SqlFragment {
+  const throughLink = compileThroughLink(predicate, scope);
+  if (throughLink) return throughLink;
   return (compilers[predicate.type] as (p: Predicate, s: QueryScope) => SqlFragment)(predicate, scope);
 }
 

@@ -3,3 +3,5 @@ export { compileFilter } from './compile-filter';
 export { compileOrderBy } from './compile-order-by';
 export { compileGroupBy, type CompiledGroupBy } from './compile-group-by';
 export { tableScope, type QueryScope } from './query-scope';
+export { filterScope, probeThroughLinks, defaultThroughLinkLimit, type FilterScopeOptions, type ProbeOptions } from './filter-scope';
+export { ensureThroughLinkIndex } from './through-link-index';

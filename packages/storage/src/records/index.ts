@@ -6,6 +6,8 @@ export * from './delete-records';
 export * from './read-records';
 export * from './move-record';
 export * from './computed-cells';
+export * from './computed-fill';
+export * from './table-walk';
 export * from './touch-records';
 export * from './record-ids';
 export * from './group-counts';

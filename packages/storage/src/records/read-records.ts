@@ -17,16 +17,21 @@ export interface RecordReadOptions {
   fieldIds?: readonly string[];
 }
 
+export interface RecordsByIdOptions extends RecordReadOptions {
+  /** Lock the rows until the transaction ends (`FOR UPDATE` where the dialect has row locks): a value updated from what it was. */
+  lock?: boolean;
+}
+
 export async function getRecords(
   db: Executor,
   dialect: SqlDialect,
   table: { id: string },
   fields: readonly Field[],
   ids: readonly string[],
-  options: RecordReadOptions = {},
+  options: RecordsByIdOptions = {},
 ): Promise<StoredRecord[]> {
   const shown = selectFields(fields, options.fieldIds);
-  const rows = await readRowsById(db, dialect, table.id, ids, { columns: columnsFor(shown) });
+  const rows = await readRowsById(db, dialect, table.id, ids, { columns: columnsFor(shown), ...(options.lock ? { lock: true } : {}) });
   return [...new Set(ids)].flatMap((id) => {
     const row = rows.get(id);
     return row ? [decodeRecord(dialect, shown, row)] : [];

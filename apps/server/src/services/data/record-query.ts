@@ -20,6 +20,7 @@ import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { buildFormatContext } from './format-context';
 import { presentRecord, type ApiRecord } from './record-presenter';
+import { cachedFields } from './metadata-cache';
 import { findViewOfTable, readWithStableSchema, type TableContext } from './table-lookup';
 import { storedViewConfig } from './views';
 
@@ -70,7 +71,7 @@ export async function listRecords(
 async function listFromContext(
   platform: Platform,
   scope: { baseId: string; userId: string },
-  { table, fields, timeZone }: TableContext,
+  { table, fields, timeZone, schemaVersion }: TableContext,
   request: RecordListRequest,
 ): Promise<RecordPage> {
   const { database } = platform;
@@ -97,7 +98,9 @@ async function listFromContext(
     shown = request.fields.map((key, i) => index.get(key, `fields[${i}]`));
   }
 
-  const scopeSql = store.tableScope(database.dialect);
+  // Knowing the linked tables' fields lets a lookup condition be asked of the linked table (storage's through-link filters).
+  const fieldsOfTable = (tableId: string) => cachedFields(db, scope.baseId, schemaVersion, tableId);
+  const scopeSql = await store.filterScope(db, database.dialect, fields, where, { fieldsOfTable });
   const pageSize = request.pageSize ?? 100;
   const offset = request.offset ?? 0;
   const rows = await store.listRecords(db, database.dialect, table, fields, {

@@ -16,6 +16,7 @@ import { presentRecord, type ApiRecord } from './record-presenter';
 import { loadTableContext, type TableContext } from './table-lookup';
 import { batchCells } from './links/link-directory';
 import { removedLinkOutcome, takeLinkCells, writeLinkCells } from './links/link-cells';
+import type { LinkedNow, PreviousValues } from './recalculation/changed-cells';
 import { addDirty, loadSchemaForChange, recalculate, recalculationEvents, type DirtyCells } from './recalculation/recalculate';
 
 export interface WriteOptions {
@@ -102,9 +103,11 @@ async function materialize(
   seeds: DirtyCells,
   recorder: ChangeRecorder,
   rows: store.StoredRecord[],
+  previous: PreviousValues,
+  linkHistory: readonly CellChange[],
 ): Promise<store.StoredRecord[]> {
   const schema = await loadSchemaForChange(platform, trx, baseId, context.timeZone);
-  const changes = await recalculate(trx, platform.database.dialect, schema, seeds);
+  const changes = await recalculate(trx, platform.database.dialect, schema, seeds, { previous, linkedNow: linkedNow(linkHistory) });
   for (const event of recalculationEvents(changes)) recorder.event(event);
   if (!changes.some((change) => change.tableId === context.table.id)) return rows;
   const fields = [...schema.fieldsById.values()].filter((field) => field.tableId === context.table.id);
@@ -113,6 +116,29 @@ async function materialize(
 
 function recordCells(recorder: ChangeRecorder, tableId: string, changes: readonly store.CellChange[]): void {
   recorder.cells(changes.map((change): CellChange => ({ tableId, action: 'update', ...change })));
+}
+
+/** The written cells' old values, for the executor (see recalculate's `previous`). */
+function previousValues(cells: ReadonlyArray<{ recordId: string; fieldId: string; oldValue: unknown }>): PreviousValues {
+  const previous = new Map<string, Map<string, unknown>>();
+  for (const cell of cells) {
+    const values = previous.get(cell.fieldId) ?? new Map<string, unknown>();
+    if (!values.has(cell.recordId)) values.set(cell.recordId, cell.oldValue);
+    previous.set(cell.fieldId, values);
+  }
+  return previous;
+}
+
+/** The ids each written link cell links to now, from its history rows (a later row of a cell wins). */
+function linkedNow(history: readonly CellChange[]): LinkedNow {
+  const now = new Map<string, Map<string, readonly string[]>>();
+  for (const cell of history) {
+    if (cell.fieldId === null) continue;
+    const cells = now.get(cell.fieldId) ?? new Map<string, readonly string[]>();
+    cells.set(cell.recordId, (cell.newValue as string[] | null) ?? []);
+    now.set(cell.fieldId, cells);
+  }
+  return now;
 }
 
 function mergeSeeds(into: DirtyCells, more: DirtyCells): DirtyCells {
@@ -157,7 +183,7 @@ export async function createRecords(
     // New records: every computed field of the table (and what reads it) needs their values.
     const seeds: DirtyCells = mergeSeeds(new Map(), linked.seeds);
     for (const field of fields) addDirty(seeds, field.id, created.map((row) => row.id));
-    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, inserted);
+    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, inserted, new Map(), linked.history);
     return present(platform, trx, context, fields, rows, options);
   });
 }
@@ -186,7 +212,7 @@ export async function updateRecords(
     const seeds: DirtyCells = mergeSeeds(new Map(), linked.seeds);
     for (const change of result.changes) addDirty(seeds, change.fieldId, [change.recordId]);
     const fresh = unstamped.length === 0 ? result.records : await store.getRecords(trx, dialect, context.table, fields, result.records.map((row) => row.id));
-    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, fresh);
+    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, fresh, previousValues(result.changes), linked.history);
     const cellChanges = [...result.changes, ...linked.changedCells];
     if (cellChanges.length > 0) {
       const byRecord = new Map<string, string[]>();
@@ -237,7 +263,9 @@ export async function deleteRecords(
     }
     recorder.cells(unlinked.history);
     recorder.event({ tableId: table.id, type: 'records.deleted', payload: { tableId: table.id, recordIds: deleted.map((row) => row.id) } });
-    for (const event of recalculationEvents(await recalculate(trx, dialect, schema, unlinked.seeds))) recorder.event(event);
+    // The deleted records' cells are what the values reading them through links counted.
+    const previous = previousValues(deleted.flatMap((row) => fields.map((field) => ({ recordId: row.id, fieldId: field.id, oldValue: row.values[field.id] ?? null }))));
+    for (const event of recalculationEvents(await recalculate(trx, dialect, schema, unlinked.seeds, { previous, linkedNow: linkedNow(unlinked.history) }))) recorder.event(event);
     return deleted.map((row) => ({ id: row.id, deleted: true as const }));
   });
 }

@@ -28,6 +28,8 @@ export interface TableContext {
   table: TableMeta;
   fields: Field[];
   timeZone: string;
+  /** The base's schema version the metadata was read at (for other tables' fields from the cache). */
+  schemaVersion: string;
 }
 
 /** The table and its fields, from the metadata cache when the base's schema has not changed since. */
@@ -39,7 +41,7 @@ export async function loadTableContext(db: Executor, baseId: string, tableKey: s
   if (!table) throw tableNotFound(tableKey);
   // Shared with other requests, hence frozen: a caller that needs to change the list copies it.
   const fields = (await cachedFields(db, baseId, version.schemaVersion, table.id)) as Field[];
-  return { table, fields, timeZone: version.timeZone };
+  return { table, fields, timeZone: version.timeZone, schemaVersion: version.schemaVersion };
 }
 
 /**

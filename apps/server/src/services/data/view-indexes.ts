@@ -5,7 +5,9 @@
  * writes), in the same transaction as the view — so a sorted view's first page reads the index
  * instead of sorting the whole table. A field sorted descending also gets its descending index
  * (the ascending one always exists too, so a type change that rebuilds the field's index drops
- * both). Indexes are dropped with their field, never with a view: another view may use them.
+ * both). A lookup a view filters on also gets its target indexed in the linked table (storage's
+ * through-link filters read it). Indexes are dropped with their field, never with a view:
+ * another view may use them.
  */
 import { isFilterGroupLike, type Field, type FilterCondition, type FilterGroup, type ViewConfig } from '@multitable/core';
 import * as store from '@multitable/storage';
@@ -33,6 +35,11 @@ export async function indexQueriedFields(
   for (const fieldId of fieldIdsQueriedBy(config)) {
     const field = byId.get(fieldId);
     if (field) await store.ensureFieldIndex(trx, dialect, tableId, field);
+  }
+  // A filter on a lookup is read through its link: from the target column of the linked table.
+  for (const fieldId of fieldIdsQueriedBy({ sorts: [], filter: config.filter })) {
+    const field = byId.get(fieldId);
+    if (field) await store.ensureThroughLinkIndex(trx, dialect, field, fields);
   }
   for (const sort of config.sorts) {
     const field = byId.get(sort.field);

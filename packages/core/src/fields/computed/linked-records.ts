@@ -34,6 +34,8 @@ export interface LinkedSource {
   dependencies(targetFieldId: string | null): Dependency[];
   /** The linked records of the computed record, in link order, that match the condition. */
   records(input: ComputeInput): readonly ComputedRecord[];
+  /** True when a linked record matches the condition (always, without one). */
+  matches(record: ComputedRecord): boolean;
 }
 
 /** Field references of a filter tree (ids, as conditions are stored), each once, in order. */
@@ -123,5 +125,6 @@ export function linkedSource(field: Field, options: LinkSourceOptions, ctx: Comp
       const records = input.linked(link.id);
       return predicate ? records.filter((record) => evaluatePredicate(predicate, record)) : records;
     },
+    matches: (record) => (predicate ? evaluatePredicate(predicate, record) : true),
   };
 }

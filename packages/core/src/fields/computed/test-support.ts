@@ -81,8 +81,8 @@ export class TestBase {
         const link = this.fields.get(linkFieldId);
         const targetTable = String((link?.options as { linkedTableId?: unknown } | undefined)?.linkedTableId ?? '');
         const ids = this.links.get(linkFieldId)?.get(record.id) ?? [];
-        const pool = this.records.get(targetTable) ?? [];
-        return ids.flatMap((id) => pool.filter((candidate) => candidate.id === id));
+        const pool = new Map((this.records.get(targetTable) ?? []).map((candidate) => [candidate.id, candidate]));
+        return ids.flatMap((id) => pool.get(id) ?? []);
       },
     });
   }

@@ -28,7 +28,22 @@ export function prepareCountOptions(options: Record<string, unknown>, ctx: Compu
 function countComputer(field: Field<CountOptions>, ctx: ComputeContext): FieldComputer {
   const source = linkedSource(field, field.options as LinkSourceOptions, ctx);
   if (source.problem !== undefined) return { dependencies: [], compute: () => cellError('#ERROR', source.problem!) };
-  return { dependencies: source.dependencies(null), compute: (input) => source.records(input).length };
+  const linkFieldId = source.link?.id;
+  return {
+    dependencies: source.dependencies(null),
+    compute: (input) => source.records(input).length,
+    // One less for each changed record it counted, one more for each it counts now.
+    update({ current, changes }) {
+      if (typeof current !== 'number' || !Number.isInteger(current)) return undefined;
+      let count = current;
+      for (const change of changes) {
+        if (change.linkFieldId !== linkFieldId) continue;
+        if (change.before && source.matches(change.before)) count--;
+        if (change.after && source.matches(change.after)) count++;
+      }
+      return count >= 0 ? { value: count } : undefined;
+    },
+  };
 }
 
 export const count: FieldTypeDefinition<CountOptions, number> = {

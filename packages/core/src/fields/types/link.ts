@@ -6,7 +6,8 @@
  * Memberships live in a junction table (storage/src/links); the cell's column holds the
  * materialized `{ id, title }` list, recomputed by the recalculation executor whenever the
  * membership or a linked record's primary value changes — so the link is both writable (a write
- * sets the membership) and computed (its titles follow the linked records).
+ * sets the membership) and computed (its titles follow the linked records). After such a change
+ * the cell is updated in place (`update`): new members and changed titles are read, the others kept.
  *
  * Strict input: a record id, an array of ids, or `{ id }` objects (the canonical value itself is
  * accepted: titles in it are ignored). With typecast also primary-field text and comma-separated
@@ -22,7 +23,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { isId } from '../../ids';
 import { describeInput, isBlank, looseText, splitList } from '../cast-helpers';
 import type { Field } from '../field';
-import type { CastResult, ComputeContext, ComputeInput, FieldComputer, FieldTypeDefinition, FormatContext, LinkDirectory, LinkedRecord } from '../field-type';
+import type { CastResult, ComputeContext, ComputedRecord, ComputeInput, FieldComputer, FieldTypeDefinition, FormatContext, LinkDirectory, LinkedRecord } from '../field-type';
 import { getFieldType } from '../registry';
 import { compareText } from '../text-helpers';
 
@@ -115,14 +116,30 @@ export function recordTitle(primary: Field | undefined, value: unknown, format: 
 function linkComputer(field: Field<LinkOptions>, ctx: ComputeContext): FieldComputer {
   const primaryId = ctx.primaryFieldIdOf(field.options.linkedTableId) ?? null;
   const primary = primaryId === null ? undefined : ctx.fields.get(primaryId);
+  const titleOf = (record: ComputedRecord) => recordTitle(primary, primaryId === null ? null : record.values[primaryId], ctx.format);
   return {
     dependencies: [{ kind: 'viaLink' as const, linkFieldId: field.id, targetFieldId: primaryId }],
     compute({ linked }: ComputeInput) {
-      const records = linked(field.id).map((record) => ({
-        id: record.id,
-        title: recordTitle(primary, primaryId === null ? null : record.values[primaryId], ctx.format),
-      }));
+      const records = linked(field.id).map((record) => ({ id: record.id, title: titleOf(record) }));
       return records.length === 0 ? null : records;
+    },
+    // The stored cell with the changed records' titles replaced, in the order the link has now:
+    // a record added to 10,000 does not re-read the other 10,000 titles.
+    update({ current, changes, linkedIds }) {
+      if (current !== null && !Array.isArray(current)) return undefined;
+      const stored = (current ?? []) as LinkValue;
+      const titles = new Map(stored.map((record) => [record.id, record.title]));
+      for (const change of changes) {
+        if (change.linkFieldId === field.id && change.after) titles.set(change.after.id, titleOf(change.after));
+      }
+      const ids = linkedIds(field.id) ?? stored.map((record) => record.id);
+      const records: LinkedRecord[] = [];
+      for (const id of ids) {
+        const title = titles.get(id);
+        if (title === undefined) return undefined;
+        records.push({ id, title });
+      }
+      return { value: records.length === 0 ? null : records };
     },
   };
 }

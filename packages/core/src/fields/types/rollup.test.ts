@@ -67,6 +67,33 @@ describe('rollup field: every aggregation', () => {
     expect(base.compute(text, ann)).toBe('V1+V2!');
   });
 
+  it('sums decimals exactly, in any order (0.1 + 0.2 is 0.3, as Airtable shows)', () => {
+    const { base, f, ann } = clinic();
+    const ids = ['rec_00000000000000v1', 'rec_00000000000000v2', 'rec_00000000000000v3'];
+    const visits = base.records.get(V)!;
+    const set = (fees: Array<number | null>) => fees.forEach((fee, i) => ((visits.find((r) => r.id === ids[i])!.values as Record<string, unknown>)[f.fee.id] = fee));
+    const total = rollupOf(base, 'Fee', 'sum');
+    set([0.1, 0.2, null]);
+    expect(base.compute(total, ann)).toBe(0.3);
+    set([0.7, 0.1, 0.2]);
+    expect(base.compute(total, ann)).toBe(1);
+    set([1.1, -0.1, 2.02]);
+    expect(base.compute(total, ann)).toBe(3.02);
+  });
+
+  it('aggregates every linked value, past the formula list limit', () => {
+    const base = new TestBase();
+    const visits = base.add(P, 'Visits', 'link', { linkedTableId: V });
+    const fee = base.add(V, 'Fee', 'number');
+    const ids = Array.from({ length: 12_000 }, (_, i) => `rec_${String(i).padStart(16, '0')}`);
+    ids.forEach((id) => base.record(V, id, { [fee.id]: 0.01 }));
+    const ann = base.record(P, 'rec_000000000000iann', {});
+    base.link(visits, ann.id, ids);
+    expect(base.compute(rollupOf(base, 'Fee', 'sum'), ann)).toBe(120);
+    expect(base.compute(rollupOf(base, 'Fee', 'countall'), ann)).toBe(12_000);
+    expect(base.compute(rollupOf(base, 'Fee', 'formula', { formula: 'SUM(values) * 2' }), ann)).toBe(240);
+  });
+
   it('aggregates only linked records matching its condition', () => {
     const field = rollupOf(base, 'Fee', 'sum', { filter: { conjunction: 'and', conditions: [{ field: 'Kind', operator: 'is', value: 'Surgery' }] } });
     expect(base.compute(field, ann)).toBe(0);

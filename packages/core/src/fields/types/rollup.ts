@@ -11,7 +11,11 @@
  * OR, xor → XOR, arrayjoin → ARRAYJOIN, arrayunique → ARRAYUNIQUE, arraycompact → ARRAYCOMPACT.
  * With no values at all, average, min, max, earliest, latest, and, or and xor are empty (not an
  * error or zero); counts are 0 and sum is 0. Arithmetic and logic over a value that is itself an
- * error (a failed formula) give that error; a failure is an error value in the cell.
+ * error (a failed formula) give that error; a failure is an error value in the cell. Every linked
+ * value is aggregated, however many there are (the formula limits bound what the formula builds).
+ *
+ * After some linked records changed, counts, sum, min/max and and/or can often follow from the
+ * stored value and those records alone (`update`, ../computed/rollup-updates.ts).
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { EngineError } from '../../errors';
@@ -33,8 +37,9 @@ import {
   resultTypedMembers,
 } from '../computed/result-kinds';
 import type { Field } from '../field';
-import type { ComputeContext, FieldComputer, FieldTypeDefinition } from '../field-type';
+import type { ComputeContext, ComputedRecord, FieldComputer, FieldTypeDefinition } from '../field-type';
 import { fieldValueKind, formulaInputOf } from '../value-kinds';
+import { updateRollupValue } from '../computed/rollup-updates';
 import { computedResultOperators, formulaIsTimeDependent } from './formula';
 
 export const rollupAggregations = [
@@ -177,27 +182,44 @@ function rollupComputer(field: Field<RollupOptions>, ctx: ComputeContext): Field
   if (!compiled || !target) return { dependencies: [], compute: () => cellError('#ERROR', problem ?? 'the rollup cannot be computed') };
   const formula = compiled;
   const settings = { timeZone: ctx.timeZone, now: ctx.now };
+  const kind = valuesKind(target);
+  /** The target's values of one linked record, as `values` holds them (lists flattened). */
+  const valuesOfRecord = (record: ComputedRecord): unknown[] => {
+    const value = formulaInputOf(target, record.values[target.id] ?? null, ctx.format);
+    return Array.isArray(value) ? value : [value];
+  };
+  const evaluate = (values: unknown[], record: ComputedRecord) =>
+    evaluateFormula(formula, {
+      values: { [rollupValuesReference]: values },
+      recordId: record.id,
+      createdTime: record.createdTime,
+      lastModifiedTime: record.modifiedTime,
+      now: ctx.now,
+      timeZone: ctx.timeZone,
+      // Every linked value is read, however many: the limits bound what the formula builds.
+      inputListLimit: values.length,
+      stepBudget: formulaLimits.stepBudget + 2 * values.length,
+    }).value;
   return {
     dependencies: source.dependencies(target.id),
     compute(input) {
-      const values: unknown[] = [];
-      for (const record of source.records(input)) {
-        const value = formulaInputOf(target, record.values[target.id] ?? null, ctx.format);
-        if (Array.isArray(value)) values.push(...value);
-        else values.push(value);
-      }
+      const values = source.records(input).flatMap(valuesOfRecord);
       if (emptyWithoutValues.has(options.aggregation) && values.every((value) => value === null || value === '')) return null;
       const failed = propagatesErrors.has(options.aggregation) ? values.find(isCellError) : undefined;
       if (failed) return failed;
-      const { value } = evaluateFormula(formula, {
-        values: { [rollupValuesReference]: values },
-        recordId: input.record.id,
-        createdTime: input.record.createdTime,
-        lastModifiedTime: input.record.modifiedTime,
-        now: ctx.now,
-        timeZone: ctx.timeZone,
-      });
-      return resultToCell(value, options.resultKind, settings);
+      return resultToCell(evaluate(values, input.record), options.resultKind, settings);
+    },
+    update({ record, current, changes }) {
+      const removed: unknown[][] = [];
+      const added: unknown[][] = [];
+      for (const change of changes) {
+        if (change.linkFieldId !== source.link?.id) continue;
+        if (change.before && source.matches(change.before)) removed.push(valuesOfRecord(change.before));
+        if (change.after && source.matches(change.after)) added.push(valuesOfRecord(change.after));
+      }
+      const context = { aggregation: options.aggregation, valuesKind: kind, settings, evaluate: (values: unknown[]) => evaluate(values, record) };
+      const updated = updateRollupValue(context, current, removed, added);
+      return updated && { value: resultToCell(updated.value, options.resultKind, settings) };
     },
   };
 }

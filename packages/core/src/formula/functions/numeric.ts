@@ -3,17 +3,20 @@
  * Aggregates (SUM, AVERAGE, MIN, MAX, COUNT) flatten lists — a lookup's values — and take the
  * *numeric items*: numbers and text that reads as a number; blanks, booleans, dates and other
  * text are skipped. COUNTA counts non-blank items; COUNTALL counts every item, blanks included.
+ * SUM adds the numbers' decimals exactly (../decimal-sum.ts: SUM(0.1, 0.2) = 0.3, in any order).
  * MIN and MAX of nothing but dates give a date. Rounding is half away from zero, computed on the
  * decimal text (ROUND(1.005, 2) = 1.01), by the number field's helpers.
  */
 import { roundDecimal, shiftDecimal } from '../../fields/cast-helpers';
 import { textToNumber, toNumber } from '../coerce';
+import { decimalSum } from '../decimal-sum';
 import { checkedNumber } from '../operations';
 import { innermostKind, type ValueKind } from '../value-kinds';
 import { flattenValue, formulaDate, formulaError, isBlankValue, isFormulaDate, type FormulaError, type FormulaScalar, type FormulaValue } from '../values';
 import { param, type FunctionTable } from './function-definition';
 
-function numericItems(args: readonly FormulaValue[]): number[] {
+/** The numbers SUM, AVERAGE, MIN, MAX and COUNT take from their arguments (see the header). */
+export function numericItems(args: readonly FormulaValue[]): number[] {
   const numbers: number[] = [];
   for (const arg of args) {
     for (const item of flattenValue(arg)) {
@@ -141,7 +144,7 @@ export const numericFunctions: FunctionTable = {
   SUM: {
     params: [param.repeating('values', 'list')],
     result: 'number',
-    call: (args) => checkedNumber(numericItems(args).reduce((sum, value) => sum + value, 0)),
+    call: (args) => checkedNumber(decimalSum(numericItems(args))),
   },
   AVERAGE: {
     params: [param.repeating('values', 'list')],

@@ -1,21 +1,21 @@
 /**
- * Fills of large tables, after the change that needed them has committed: one batch of
- * `computedFillBatchSize` records per transaction (in id order), so other requests interleave
- * between batches instead of waiting for the whole fill. Each batch recalculates the field and
- * what reads it for those records, advances the field's `filling` option and writes an outbox
- * event `field.filling { fieldId, done, total }` — the last one `field.filled` — in its own
- * transaction. A field changed or deleted meanwhile stops its old fill (its change planned a new
- * one). Fills left unfinished by a stopped server are resumed when the next one starts.
+ * Fills of large tables, after the change that needed them has committed: batch after batch of
+ * records, each in its own transaction (./fill-batch.ts), so other requests
+ * interleave between batches instead of waiting for the whole fill. The first batch has
+ * `computedFillBatchSize` records; later ones are sized to take about `computedFillBatchMs`
+ * (./batch-pace.ts). Each batch recalculates the field and what reads it for its records and
+ * writes an outbox event `field.filling { fieldId, done, total }`; the field's `filling` option
+ * follows at most every second, and the end writes `field.filled`. A field changed or deleted
+ * meanwhile stops its old fill (its change planned a new one). Fills left unfinished by a stopped
+ * server are resumed (from the start) when the next one starts.
  *
  * One runner per platform; buildApp stops it on close (a batch in flight finishes first).
  */
 import { EngineError, type Field } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../../platform';
-import { applyChange } from '../change-recorder';
-import { baseTimeZone } from '../table-lookup';
-import { fillSignature, isTimeDependentFormula, showsFillState, type FillJob } from './fill';
-import { loadSchemaForChange, recalculate, recalculationEvents } from './recalculate';
+import { fillSignature, showsFillState, type FillJob } from './fill';
+import { newFillCursor, runFillBatch } from './fill-batch';
 
 export interface BackgroundFills {
   /** Starts the jobs (each runs batch after batch; jobs run one at a time, in order). */
@@ -41,45 +41,21 @@ export function backgroundFills(platform: Platform, onError: (error: unknown) =>
   return runner;
 }
 
-/** Runs one batch; returns true when the job is over (complete, or its field changed). */
-async function runBatch(platform: Platform, job: FillJob, progress: { after: string | null; done: number }): Promise<boolean> {
-  const meta = { actor: { userId: job.actorId }, source: 'system' as const, baseId: job.baseId };
-  return applyChange(platform, meta, async (trx, recorder) => {
-    const field = await store.getField(trx, job.fieldId);
-    if (!field || fillSignature(field) !== job.signature) return true;
-    const batchSize = platform.config.computedFillBatchSize;
-    const ids = await store.recordIdsPage(trx, field.tableId, { after: progress.after, limit: batchSize });
-    const schema = await loadSchemaForChange(platform, trx, job.baseId, await baseTimeZone(trx, job.baseId));
-    const changes = await recalculate(trx, platform.database.dialect, schema, new Map([[field.id, new Set(ids)]]));
-    for (const event of recalculationEvents(changes)) recorder.event(event);
-    progress.done += ids.length;
-    progress.after = ids.at(-1) ?? progress.after;
-    const finished = ids.length < batchSize;
-    const total = Math.max(job.total, progress.done);
-    if (showsFillState(field)) {
-      const options: Record<string, unknown> = { ...field.options, filling: finished ? null : { done: progress.done, total } };
-      if (finished && isTimeDependentFormula(field)) options.refreshedAt = new Date(platform.clock()).toISOString();
-      await store.updateField(trx, platform.database.dialect, field.id, { options });
-    }
-    const payload = { tableId: field.tableId, fieldId: field.id, done: progress.done, total };
-    recorder.event({ tableId: field.tableId, type: finished ? 'field.filled' : 'field.filling', payload });
-    return finished;
-  });
-}
-
 function createRunner(platform: Platform, onError: (error: unknown) => void): BackgroundFills {
   const queue: FillJob[] = [];
   let running: Promise<void> | undefined;
   let stopped = false;
 
   async function runJob(job: FillJob): Promise<void> {
-    const progress = { after: null as string | null, done: 0 };
+    const cursor = newFillCursor(platform);
     for (let failures = 0; !stopped; ) {
       try {
-        if (await runBatch(platform, job, progress)) return;
+        if (await runFillBatch(platform, job, cursor)) return;
         failures = 0;
       } catch (error) {
-        // A conflicting writer or a dropped table: try again, then leave `filling` for the next start.
+        // A conflicting writer or a dropped table: try again (with the schema read afresh), then
+        // leave `filling` for the next start.
+        delete cursor.schema;
         if (++failures >= maxAttempts || (error instanceof EngineError && error.code === 'NOT_FOUND')) {
           onError(error);
           return;

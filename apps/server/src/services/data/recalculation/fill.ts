@@ -7,9 +7,9 @@
  * A table of at most `computedFillBatchSize` records is filled here, in the caller's
  * transaction. A larger one is returned as a job for ./background-fills.ts, which fills it in
  * batches of separate transactions after the change commits; the field's `filling` option shows
- * `{ done, total }` until then. Time-dependent formulas filled here record `refreshedAt`.
+ * `{ done, total }` until then. Fields reading the clock record `refreshedAt` when filled.
  */
-import { formulaIsTimeDependent, getFieldType, type Field, type FormulaOptions } from '@multitable/core';
+import { fieldReadsClock, getFieldType, type Field } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../../platform';
 import type { ChangeRecorder } from '../change-recorder';
@@ -37,8 +37,9 @@ export function showsFillState(field: Pick<Field, 'type' | 'options'>): boolean 
   return Object.hasOwn(field.options, 'filling') && getFieldType(field.type).computer !== undefined;
 }
 
-export function isTimeDependentFormula(field: Pick<Field, 'type' | 'options'>): boolean {
-  return field.type === 'formula' && formulaIsTimeDependent(field.options as FormulaOptions);
+/** True when the field's values change as days pass (TODAY(), a condition on "today"): a fill then records `refreshedAt`. */
+export function recordsRefresh(field: Field, fields: ReadonlyMap<string, Field>): boolean {
+  return fieldReadsClock(field, fields);
 }
 
 async function allRecordIds(trx: store.Executor, tableId: string, count: number): Promise<string[]> {
@@ -82,7 +83,7 @@ export async function fillFields(
   for (const event of recalculationEvents(changes)) recorder.event(event);
   const now = new Date(platform.clock()).toISOString();
   for (const field of filledHere) {
-    if (isTimeDependentFormula(field)) await store.updateField(trx, dialect, field.id, { options: { ...field.options, refreshedAt: now } });
+    if (recordsRefresh(field, schema.fieldsById)) await store.updateField(trx, dialect, field.id, { options: { ...field.options, refreshedAt: now } });
   }
   return jobs;
 }

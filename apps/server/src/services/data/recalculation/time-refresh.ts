@@ -1,27 +1,33 @@
 /**
- * Refreshing formulas that read the clock (TODAY(), NOW()): their values are materialized like
- * every computed value, so they go stale as days pass. The scheduler checks every minute (and
- * once when the server starts) for such formulas whose `refreshedAt` is before the latest
- * midnight in their base's time zone, and fills them again — with everything that reads them —
- * as a change by the system (history records nothing: the values are derived; the outbox gets
- * `records.recalculated`). `refreshedAt` then says when, so a view can show it.
+ * Refreshing computed fields whose values change as days pass with no data changing: formulas
+ * reading the clock (TODAY(), NOW()), and lookups, rollups and counts whose condition names a
+ * day relative to today ("today", "past week") — core's `readsClock`. Their values are
+ * materialized like every computed value, so they go stale as days pass. The scheduler checks
+ * every minute (and once when the server starts) for such fields whose `refreshedAt` is before
+ * the latest midnight in their base's time zone, and fills them again — with everything that
+ * reads them — as a change by the system (history records nothing: the values are derived; the
+ * outbox gets `records.recalculated`). `refreshedAt` then says when, so a view can show it.
  *
  * The clock is the platform's, so tests move time by hand and call `runDue()`. Started by
  * buildApp, stopped when the app closes.
  */
-import { wallClockToMillis, type Field } from '@multitable/core';
+import { fieldReadsClock, fieldTypeKeys, getFieldType, wallClockToMillis, type Field } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../../platform';
 import { applyChange } from '../change-recorder';
 import { backgroundFills, systemActorId } from './background-fills';
-import { fillFields, isTimeDependentFormula, type FillJob } from './fill';
+import { readBaseDefinition } from './base-schema';
+import { fillFields, type FillJob } from './fill';
+
+/** Types that may read the clock (each field of them is then asked, with its base around it). */
+const clockReadingTypes = fieldTypeKeys.filter((key) => getFieldType(key).readsClock !== undefined);
 
 export interface TimeRefresh {
   /** Checks now and then every `intervalMs`. */
   start(): void;
   /** Stops the timer and waits for a check in progress. */
   stop(): Promise<void>;
-  /** Refreshes what is due now; returns the ids of the formula fields it refreshed. */
+  /** Refreshes what is due now; returns the ids of the fields it refreshed. */
   runDue(): Promise<string[]>;
 }
 
@@ -38,9 +44,8 @@ export function latestMidnight(now: number, zone: string): number {
   return wallClockToMillis({ year: part('year'), month: part('month'), day: part('day'), time: { hour: 0, minute: 0, second: 0, millisecond: 0 } }, zone);
 }
 
-/** True when the formula reads the clock and was last refreshed before the latest midnight of its zone. */
+/** True when a field reading the clock was last refreshed before the latest midnight of its zone. */
 export function isRefreshDue(field: Field, now: number, zone: string): boolean {
-  if (!isTimeDependentFormula(field)) return false;
   const options = field.options as { refreshedAt?: unknown; filling?: unknown };
   if (options.filling) return false; // a fill in progress will set refreshedAt
   const refreshedAt = typeof options.refreshedAt === 'string' ? Date.parse(options.refreshedAt) : NaN;
@@ -62,17 +67,18 @@ export function createTimeRefresh(platform: Platform, options: TimeRefreshOption
 
   async function check(): Promise<string[]> {
     const now = platform.clock();
-    const formulas = await store.listFieldsOfTypes(platform.database.db, ['formula']);
+    const { db } = platform.database;
+    const candidates = await store.listFieldsOfTypes(db, clockReadingTypes);
     const byBase = new Map<string, Field[]>();
-    for (const { baseId, field } of formulas) {
-      if (!isTimeDependentFormula(field)) continue;
-      byBase.set(baseId, [...(byBase.get(baseId) ?? []), field]);
-    }
+    for (const { baseId, field } of candidates) byBase.set(baseId, [...(byBase.get(baseId) ?? []), field]);
     const refreshed: string[] = [];
     for (const [baseId, fields] of byBase) {
-      const base = await store.findBase(platform.database.db, baseId);
+      const base = await store.findBase(db, baseId);
       if (!base) continue;
-      const due = fields.filter((field) => isRefreshDue(field, now, base.timeZone)).map((field) => field.id);
+      const stale = fields.filter((field) => isRefreshDue(field, now, base.timeZone));
+      if (stale.length === 0) continue;
+      const fieldsById = new Map((await readBaseDefinition(db, baseId)).fields.map((field) => [field.id, field]));
+      const due = stale.filter((field) => fieldReadsClock(field, fieldsById)).map((field) => field.id);
       if (due.length === 0) continue;
       await refreshBase(baseId, due, base.timeZone);
       refreshed.push(...due);
@@ -118,7 +124,7 @@ export function createTimeRefresh(platform: Platform, options: TimeRefreshOption
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The scheduler refreshing TODAY()/NOW() formulas (tests call `runDue()` after moving the clock). */
+    /** The scheduler refreshing fields that read the clock (tests call `runDue()` after moving the clock). */
     timeRefresh: TimeRefresh;
   }
 }
