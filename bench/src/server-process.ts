@@ -62,11 +62,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
+    let listening = false;
     const timer = setTimeout(() => reject(new Error(`The server did not start within 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
+      // After start, pino's warnings and errors (stdout) are shown, not kept.
+      if (listening) return void process.stderr.write(`[server] ${chunk.toString()}`);
       output += chunk.toString();
       const match = /Multitable is running at (http:\/\/[^\s]+)/.exec(output);
       if (match) {
+        listening = true;
         clearTimeout(timer);
         resolve(match[1]!);
       }
@@ -74,11 +78,13 @@ function waitForUrl(child: ChildProcess): Promise<string> {
     child.stdout!.on('data', onData);
     // Keep draining and showing what the server says after start (warnings, errors).
     child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      if (!listening) output += chunk.toString();
       process.stderr.write(`[server] ${chunk.toString()}`);
     });
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       clearTimeout(timer);
+      // A server that dies mid-run says how, so the failed request after it is explained.
+      if (listening) process.stderr.write(`[server] exited with code ${code}, signal ${signal}\n`);
       reject(new Error(`The server exited with code ${code} before listening:\n${output}`));
     });
   });

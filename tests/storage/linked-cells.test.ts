@@ -53,7 +53,8 @@ describeEachDialect('reads through links', (_dialect, newStore) => {
       { recordId: ann!, linkedId: v3! },
     ]));
     expect(await linkPairs(database().db, forward, [bob!])).toEqual([{ recordId: v1!, linkedId: bob! }]);
-    expect(await linkPairs(database().db, inverse, [v2!.replace(/.$/, 'z')])).toEqual([]);
+    // An id no record has (changing v2's last letter could leave it unchanged, when that letter is already the one put in).
+    expect(await linkPairs(database().db, inverse, ['rec_0000000000000000'])).toEqual([]);
   });
 
   it('counts what each record links to', async () => {

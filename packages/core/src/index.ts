@@ -64,3 +64,4 @@ export * from './views/view-config';
 export * from './views/view-without-field';
 export * from './formula/index';
 export * from './computed/index';
+export * from './permissions/index';

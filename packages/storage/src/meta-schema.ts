@@ -39,7 +39,9 @@ export interface MetaSchema {
   bases: { id: string; name: string; time_zone: string; created_by: string; created_at: string; schema_version: Generated<number | string> };
   /** Versions of metadata other than a base's schema (`users`: the user directory), random tokens. */
   meta_versions: { name: string; token: string };
+  /** `role`: a built-in role's key or a custom role's id (`rol_…`). */
   base_members: { base_id: string; user_id: string; role: string; created_at: string };
+  roles: { id: string; base_id: string; name: string; description: string; rules: string; version: number; created_at: string; updated_at: string };
   tables: {
     id: string;
     base_id: string;

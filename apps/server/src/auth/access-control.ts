@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { EngineError, isId } from '@multitable/core';
-import { findMemberRole, roleAtLeast } from '@multitable/storage';
+import { findMemberRole, ladderRole, roleAtLeast } from '@multitable/storage';
 import type { Platform } from '../platform';
 import type { Actor } from './actor';
 import { authenticate, SessionEndedError } from './authenticate';
@@ -51,11 +51,13 @@ async function checkBaseAccess(platform: Platform, request: FastifyRequest, acto
   }
   const role = await findMemberRole(platform.database.db, baseId, actor.userId);
   if (!role) throw new EngineError('NOT_FOUND', `Base ${baseId} not found`, { baseId });
-  if (!roleAtLeast(role, minimum)) {
-    throw forbidden(`This needs the ${minimum} role or higher in base ${baseId}; you are ${role}`);
+  const ladder = ladderRole(role);
+  if (!roleAtLeast(ladder, minimum)) {
+    throw forbidden(`This needs the ${minimum} role or higher in base ${baseId}; you are ${role === ladder ? role : 'a custom role'}`);
   }
   actor.baseId = baseId;
-  actor.baseRole = role;
+  actor.baseRole = ladder;
+  actor.memberRole = role;
 }
 
 function checkActorRules(actor: Actor, rule: PermissionRule): void {

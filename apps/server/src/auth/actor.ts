@@ -11,7 +11,8 @@
  *   user: { id, email, name, isInstanceOwner };
  *   via: 'session' | 'token';             // browser session cookie or `Authorization: Bearer mt_…`
  *   token?: { id, access: 'read' | 'readWrite', baseIds };   // only when via === 'token'
- *   baseId?: string; baseRole?: BaseRole; // on base:* routes: the checked base and the caller's role
+ *   baseId?: string; baseRole?: BaseRole; // on base:* routes: the checked base and the caller's place on the role ladder
+ *   memberRole?: MemberRole;              // … and the role they hold (a custom role's id, or baseRole)
  * }
  * ```
  *
@@ -19,7 +20,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { EngineError } from '@multitable/core';
-import type { BaseRole, TokenAccess } from '@multitable/storage';
+import type { BaseRole, MemberRole, TokenAccess } from '@multitable/storage';
 
 export interface ActorUser {
   id: string;
@@ -38,8 +39,10 @@ export interface Actor {
   token?: { id: string; access: TokenAccess; baseIds: readonly string[] };
   /** On base:* routes, the base from `params.baseId`… */
   baseId?: string;
-  /** …and the caller's role in it. */
+  /** …the caller's place on the route ladder in it (a custom role stands as editor)… */
   baseRole?: BaseRole;
+  /** …and the role they hold: what per-table permissions are computed from (services/access). */
+  memberRole?: MemberRole;
 }
 
 declare module 'fastify' {
@@ -55,10 +58,12 @@ export function requireActor(request: FastifyRequest): Actor {
 }
 
 /** The actor of a base:* route, with the base and role the access check established. */
-export function requireBaseActor(request: FastifyRequest): Actor & { baseId: string; baseRole: BaseRole } {
+export type BaseActor = Actor & { baseId: string; baseRole: BaseRole; memberRole: MemberRole };
+
+export function requireBaseActor(request: FastifyRequest): BaseActor {
   const actor = requireActor(request);
-  if (!actor.baseId || !actor.baseRole) {
+  if (!actor.baseId || !actor.baseRole || !actor.memberRole) {
     throw new EngineError('INTERNAL', 'requireBaseActor used on a route without a base:* permission');
   }
-  return actor as Actor & { baseId: string; baseRole: BaseRole };
+  return actor as BaseActor;
 }

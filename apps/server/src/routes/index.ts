@@ -8,6 +8,7 @@ import { authRoutes } from './auth';
 import { baseRoutes } from './bases';
 import { healthRoutes } from './health';
 import { memberRoutes } from './members';
+import { roleRoutes } from './roles';
 import { setupRoutes } from './setup';
 import { tokenRoutes } from './tokens';
 import { userRoutes } from './users';
@@ -20,4 +21,5 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
   await app.register(tokenRoutes);
   await app.register(baseRoutes);
   await app.register(memberRoutes);
+  await app.register(roleRoutes);
 }

@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { requireBaseActor } from '../auth/actor';
 import { addMember, changeMemberRole, listMembers, removeMember } from '../services/bases/members';
+import type { MemberRole } from '@multitable/storage';
 import { BaseId, IsoTime, NoContent, responses, Role, UserId } from './schemas';
 
 const MemberView = Type.Object({
@@ -52,7 +53,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const actor = requireBaseActor(request);
-      return reply.status(201).send(await addMember(platform, actor.baseId, actor.baseRole, request.body));
+      return reply.status(201).send(await addMember(platform, actor.baseId, actor.baseRole, { userId: request.body.userId, role: request.body.role as MemberRole }));
     },
   );
 
@@ -70,7 +71,7 @@ export async function memberRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const actor = requireBaseActor(request);
-      return changeMemberRole(platform, actor.baseId, actor.baseRole, request.params.userId, request.body.role);
+      return changeMemberRole(platform, actor.baseId, actor.baseRole, request.params.userId, request.body.role as MemberRole);
     },
   );
 

@@ -16,7 +16,11 @@ export const UserId = Type.String({ pattern: '^usr_[0-9a-z]{16}$' });
 export const BaseId = Type.String({ pattern: '^bse_[0-9a-z]{16}$' });
 export const TokenId = Type.String({ pattern: '^tok_[0-9a-z]{16}$' });
 export const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Asia/Shanghai' });
-export const Role = Type.Union(baseRoles.map((role) => Type.Literal(role)));
+export const RoleId = Type.String({ pattern: '^rol_[0-9a-z]{16}$' });
+/** A member's role: a built-in role, or a custom role of the base by id. */
+export const Role = Type.Union([...baseRoles.map((role) => Type.Literal(role)), RoleId], {
+  description: "owner, admin, editor, viewer, or a custom role's id (rol_…)",
+});
 export const TokenAccessSchema = Type.Union([Type.Literal('read'), Type.Literal('readWrite')]);
 
 export const SelfUser = Type.Object({

@@ -4,7 +4,7 @@
  * physical user tables of its tables are the schema layer's to drop first.
  */
 import type { Database, Executor } from '../database';
-import { isBaseRole, type BaseRole } from './roles';
+import { isMemberRole, type MemberRole } from './roles';
 
 export interface BaseRecord {
   id: string;
@@ -16,7 +16,7 @@ export interface BaseRecord {
 
 /** A base as one member sees it: with their role. */
 export interface MemberBase extends BaseRecord {
-  role: BaseRole;
+  role: MemberRole;
 }
 
 type BaseRow = { id: string; name: string; time_zone: string; created_by: string; created_at: string };
@@ -26,7 +26,7 @@ function toBase(row: BaseRow): BaseRecord {
 }
 
 function toMemberBase(row: BaseRow & { role: string }): MemberBase | undefined {
-  return isBaseRole(row.role) ? { ...toBase(row), role: row.role } : undefined;
+  return isMemberRole(row.role) ? { ...toBase(row), role: row.role } : undefined;
 }
 
 /** Creates the base and makes its creator the owner, atomically. */

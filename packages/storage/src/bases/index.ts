@@ -2,4 +2,5 @@
 export * from './roles';
 export * from './bases';
 export * from './members';
+export * from './custom-roles';
 export * from './metadata-versions';

@@ -6,13 +6,14 @@
 import { EngineError } from '@multitable/core';
 import type { Database, Executor, Trx } from '../database';
 import { isUniqueViolation, serializable } from '../accounts/serializable';
-import { isBaseRole, type BaseRole } from './roles';
+import { findCustomRole } from './custom-roles';
+import { isBaseRole, isMemberRole, type MemberRole } from './roles';
 
 export interface MemberRecord {
   userId: string;
   email: string;
   name: string;
-  role: BaseRole;
+  role: MemberRole;
   createdAt: string;
 }
 
@@ -27,28 +28,29 @@ export async function listMembers(db: Executor, baseId: string): Promise<MemberR
     .orderBy('base_members.user_id')
     .execute();
   return rows.flatMap((row) =>
-    isBaseRole(row.role)
+    isMemberRole(row.role)
       ? [{ userId: row.user_id, email: row.email, name: row.name, role: row.role, createdAt: row.created_at }]
       : [],
   );
 }
 
 /** The member's role, or undefined when `userId` is not a member of `baseId`. */
-export async function findMemberRole(db: Executor, baseId: string, userId: string): Promise<BaseRole | undefined> {
+export async function findMemberRole(db: Executor, baseId: string, userId: string): Promise<MemberRole | undefined> {
   const row = await db
     .selectFrom('base_members')
     .select('role')
     .where('base_id', '=', baseId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  return row && isBaseRole(row.role) ? row.role : undefined;
+  return row && isMemberRole(row.role) ? row.role : undefined;
 }
 
 /** Adds a member; CONFLICT when they already are one. */
 export async function insertMember(
   db: Executor,
-  member: { baseId: string; userId: string; role: BaseRole; createdAt: string },
+  member: { baseId: string; userId: string; role: MemberRole; createdAt: string },
 ): Promise<void> {
+  await assertRoleOfBase(db, member.baseId, member.role, 'body.role');
   try {
     await db
       .insertInto('base_members')
@@ -63,6 +65,12 @@ export async function insertMember(
     }
     throw error;
   }
+}
+
+/** A custom role given to a member must be one of this base's (NOT_FOUND naming `path`). */
+async function assertRoleOfBase(db: Executor, baseId: string, role: MemberRole, path: string): Promise<void> {
+  if (isBaseRole(role)) return;
+  if (!(await findCustomRole(db, baseId, role))) throw new EngineError('NOT_FOUND', `Role ${role} not found in this base`, { path, role });
 }
 
 async function ownerCount(trx: Trx, baseId: string): Promise<number> {
@@ -89,13 +97,14 @@ function notMember(userId: string): EngineError {
  */
 export async function setMemberRole(
   database: Database,
-  change: { baseId: string; userId: string; role: BaseRole },
-  guard: (currentRole: BaseRole) => void = () => {},
+  change: { baseId: string; userId: string; role: MemberRole },
+  guard: (currentRole: MemberRole) => void = () => {},
 ): Promise<void> {
   await serializable(database, async (trx) => {
     const current = await findMemberRole(trx, change.baseId, change.userId);
     if (!current) throw notMember(change.userId);
     guard(current);
+    await assertRoleOfBase(trx, change.baseId, change.role, 'body.role');
     if (current === 'owner' && change.role !== 'owner' && (await ownerCount(trx, change.baseId)) <= 1) {
       throw lastOwner(change.userId);
     }
@@ -113,7 +122,7 @@ export async function deleteMember(
   database: Database,
   baseId: string,
   userId: string,
-  guard: (currentRole: BaseRole) => void = () => {},
+  guard: (currentRole: MemberRole) => void = () => {},
 ): Promise<void> {
   await serializable(database, async (trx) => {
     const current = await findMemberRole(trx, baseId, userId);

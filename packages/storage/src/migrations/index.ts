@@ -2,5 +2,6 @@
 import type { Migration } from './migration';
 import { initialMigration } from './0001-initial';
 import { metadataVersionsMigration } from './0002-metadata-versions';
+import { customRolesMigration } from './0003-custom-roles';
 
-export const migrations: readonly Migration[] = [initialMigration, metadataVersionsMigration];
+export const migrations: readonly Migration[] = [initialMigration, metadataVersionsMigration, customRolesMigration];

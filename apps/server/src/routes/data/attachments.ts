@@ -11,6 +11,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { EngineError, isEngineError } from '@multitable/core';
 import { requireBaseActor } from '../../auth/actor';
+import { assertAttachmentReadable } from '../../services/access/attachment-access';
+import { callerOf } from '../../services/access/caller';
 import { responses } from '../schemas';
 import { AttachmentParams, BaseParams } from './schemas';
 
@@ -109,8 +111,9 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const actor = requireBaseActor(request);
-      const { info, filePath, inline } = await platform.attachments.open(actor.baseId, request.params.attachmentId);
+      const caller = callerOf(request);
+      const { info, filePath, inline, createdBy } = await platform.attachments.open(caller.baseId, request.params.attachmentId);
+      await assertAttachmentReadable(platform, caller, { id: info.id, createdBy });
       return reply
         .header('content-type', info.mimeType)
         .header('content-length', info.size)

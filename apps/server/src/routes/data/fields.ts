@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { requireBaseActor } from '../../auth/actor';
+import { callerOf } from '../../services/access/caller';
 import * as fields from '../../services/data/fields';
 import { responses } from '../schemas';
 import { ApiFieldSchema, ConversionReportSchema, DeletedSchema } from './api-shapes';
@@ -17,7 +17,7 @@ export async function fieldRoutes(app: FastifyInstance): Promise<void> {
   api.get(
     '/bases/:baseId/tables/:tableId/fields',
     { config: { permission: 'base:read' }, schema: { tags, summary: 'Fields of a table', params: TableParams, response: responses({ 200: Type.Object({ fields: Type.Array(ApiFieldSchema) }) }) } },
-    async (request) => ({ fields: await fields.listFields(platform, requireBaseActor(request).baseId, request.params.tableId) }),
+    async (request) => ({ fields: await fields.listFields(platform, callerOf(request), request.params.tableId) }),
   );
 
   api.post(

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { attachmentRoutes } from './attachments';
 import { fieldRoutes } from './fields';
+import { permissionRoutes } from './permissions';
 import { recordGroupRoutes } from './record-groups';
 import { recordRoutes } from './records';
 import { tableRoutes } from './tables';
@@ -14,4 +15,5 @@ export async function dataRoutes(app: FastifyInstance): Promise<void> {
   await app.register(recordRoutes);
   await app.register(recordGroupRoutes);
   await app.register(attachmentRoutes);
+  await app.register(permissionRoutes);
 }

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { requireBaseActor } from '../../auth/actor';
+import { callerOf } from '../../services/access/caller';
 import { groupRecordCounts, maxGroups } from '../../services/data/record-groups';
 import { parseJsonParameter } from '../../services/data/record-query';
 import { responses } from '../schemas';
@@ -48,10 +48,7 @@ export async function recordGroupRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const tags = ['records'];
-  const scopeOf = (request: Parameters<typeof requireBaseActor>[0]) => {
-    const actor = requireBaseActor(request);
-    return { baseId: actor.baseId, userId: actor.userId };
-  };
+  const scopeOf = callerOf;
 
   api.get(
     '/bases/:baseId/tables/:tableId/records/groups',

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { EngineError } from '@multitable/core';
-import { requireBaseActor } from '../../auth/actor';
+import { callerOf } from '../../services/access/caller';
 import { recordHistory } from '../../services/data/record-history';
 import { getRecord, listRecords, parseJsonParameter } from '../../services/data/record-query';
 import { createRecords, deleteRecords, updateRecords } from '../../services/data/record-writes';
@@ -51,10 +51,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { platform } = app;
   const tags = ['records'];
-  const scopeOf = (request: Parameters<typeof requireBaseActor>[0]) => {
-    const actor = requireBaseActor(request);
-    return { baseId: actor.baseId, userId: actor.userId };
-  };
+  const scopeOf = callerOf;
 
   api.get(
     '/bases/:baseId/tables/:tableId/records',

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { requireBaseActor } from '../../auth/actor';
+import { callerOf } from '../../services/access/caller';
 import * as tables from '../../services/data/tables';
 import { responses } from '../schemas';
 import { ApiTableSchema, DeletedSchema } from './api-shapes';
@@ -20,7 +20,7 @@ export async function tableRoutes(app: FastifyInstance): Promise<void> {
       config: { permission: 'base:read' },
       schema: { tags, summary: 'Tables of a base, with their fields and views', params: BaseParams, response: responses({ 200: Type.Object({ tables: Type.Array(ApiTableSchema) }) }) },
     },
-    async (request) => ({ tables: await tables.listTables(platform, requireBaseActor(request).baseId) }),
+    async (request) => ({ tables: await tables.listTables(platform, callerOf(request)) }),
   );
 
   api.post(
@@ -35,7 +35,7 @@ export async function tableRoutes(app: FastifyInstance): Promise<void> {
   api.get(
     '/bases/:baseId/tables/:tableId',
     { config: { permission: 'base:read' }, schema: { tags, summary: 'One table with its fields and views', params: TableParams, response: responses({ 200: ApiTableSchema }) } },
-    async (request) => tables.getTable(platform, requireBaseActor(request).baseId, request.params.tableId),
+    async (request) => tables.getTable(platform, callerOf(request), request.params.tableId),
   );
 
   api.patch(

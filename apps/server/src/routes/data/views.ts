@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { requireBaseActor } from '../../auth/actor';
+import { callerOf } from '../../services/access/caller';
 import * as views from '../../services/data/views';
 import { responses } from '../schemas';
 import { ApiViewSchema, DeletedSchema } from './api-shapes';
@@ -17,7 +17,7 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
   api.get(
     '/bases/:baseId/tables/:tableId/views',
     { config: { permission: 'base:read' }, schema: { tags, summary: 'Views of a table', params: TableParams, response: responses({ 200: Type.Object({ views: Type.Array(ApiViewSchema) }) }) } },
-    async (request) => ({ views: await views.listViews(platform, requireBaseActor(request).baseId, request.params.tableId) }),
+    async (request) => ({ views: await views.listViews(platform, callerOf(request), request.params.tableId) }),
   );
 
   api.post(
@@ -29,7 +29,7 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
   api.get(
     '/bases/:baseId/tables/:tableId/views/:viewId',
     { config: { permission: 'base:read' }, schema: { tags, summary: 'One view', params: ViewParams, response: responses({ 200: ApiViewSchema }) } },
-    async (request) => views.getView(platform, requireBaseActor(request).baseId, request.params.tableId, request.params.viewId),
+    async (request) => views.getView(platform, callerOf(request), request.params.tableId, request.params.viewId),
   );
 
   api.patch(

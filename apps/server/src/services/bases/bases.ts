@@ -12,7 +12,7 @@ import {
   insertBase,
   listBasesOfMember,
   updateBase as updateBaseRow,
-  type BaseRole,
+  type MemberRole,
 } from '@multitable/storage';
 import { nowIso, type Platform } from '../../platform';
 import { canonicalTimeZone } from '../../time-zones';
@@ -24,7 +24,7 @@ export interface BaseView {
   timeZone: string;
   createdAt: string;
   /** The caller's role in the base. */
-  role: BaseRole;
+  role: MemberRole;
 }
 
 function zoneOrRefuse(zone: string): string {

@@ -11,6 +11,7 @@ import {
   listMembers as listMemberRows,
   setMemberRole,
   type BaseRole,
+  type MemberRole,
   type MemberRecord,
 } from '@multitable/storage';
 import { nowIso, type Platform } from '../../platform';
@@ -29,7 +30,7 @@ export async function addMember(
   platform: Platform,
   baseId: string,
   actorRole: BaseRole,
-  input: { userId: string; role: BaseRole },
+  input: { userId: string; role: MemberRole },
 ): Promise<MemberView> {
   if (input.role === 'owner' && actorRole !== 'owner') throw ownerOnly('make someone an owner');
   const user = await findUserById(platform.database.db, input.userId);
@@ -46,7 +47,7 @@ export async function changeMemberRole(
   baseId: string,
   actorRole: BaseRole,
   userId: string,
-  role: BaseRole,
+  role: MemberRole,
 ): Promise<MemberView> {
   if (role === 'owner' && actorRole !== 'owner') throw ownerOnly('make someone an owner');
   await setMemberRole(platform.database, { baseId, userId, role }, (current) => {

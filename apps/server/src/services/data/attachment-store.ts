@@ -16,7 +16,7 @@ const inlineTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp
 
 export interface AttachmentStore {
   save(input: { baseId: string; name: string; bytes: Buffer; userId: string }): Promise<AttachmentInfo>;
-  open(baseId: string, id: string): Promise<{ info: AttachmentInfo; filePath: string; inline: boolean }>;
+  open(baseId: string, id: string): Promise<{ info: AttachmentInfo; filePath: string; inline: boolean; createdBy: string }>;
 }
 
 /** Keeps a name printable and bounded; it is metadata, shown to people, never a path. */
@@ -61,6 +61,7 @@ export function createAttachmentStore(database: Database, dataDir: string): Atta
         info: { id: rest.id, name: rest.name, size: rest.size, mimeType: rest.mimeType },
         filePath: fileFor(storageKey),
         inline: inlineTypes.has(rest.mimeType),
+        createdBy: rest.createdBy,
       };
     },
   };

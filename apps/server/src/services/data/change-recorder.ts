@@ -5,6 +5,7 @@
  * the in-process bus (realtime, automations). A crash after commit loses nothing: the events
  * are in the outbox, and the dispatcher picks up what was not yet marked dispatched.
  */
+import type { MemberRole } from '@multitable/storage';
 import { newId } from '@multitable/core';
 import { appendHistory, appendOutbox, type Database, type Trx } from '@multitable/storage';
 import type { EventBus } from './event-bus';
@@ -19,6 +20,8 @@ export interface ChangeMeta {
   actor: Actor;
   source: ChangeSource;
   baseId: string;
+  /** The role the actor holds in the base, for changes a person makes (record writes check it); absent for the system's own. */
+  memberRole?: MemberRole;
 }
 
 export interface CellChange {

@@ -30,6 +30,9 @@ import type { FillJob } from './recalculation/fill';
 import { presentField, presentFields, type ApiField } from './schema-presenter';
 import { findFieldOfTable, loadTableContext, type TableContext } from './table-lookup';
 import { viewConfigAfterFieldChange } from './view-repair';
+import { clocked, type Caller } from '../access/caller';
+import { restrictTable } from '../access/readable-table';
+
 import { storedViewConfig } from './views';
 
 export interface FieldPatchInput {
@@ -46,8 +49,10 @@ export interface ConversionReport {
   failures: Array<{ recordId: string; value: unknown; reason: string }>;
 }
 
-export async function listFields(platform: Platform, baseId: string, tableKey: string): Promise<ApiField[]> {
-  const { fields } = await loadTableContext(platform.database.db, baseId, tableKey);
+/** The fields `caller` may read (a hidden field is not listed, as if it did not exist). */
+export async function listFields(platform: Platform, caller: Caller, tableKey: string): Promise<ApiField[]> {
+  const db = platform.database.db;
+  const { fields } = await restrictTable(db, clocked(platform, caller), await loadTableContext(db, caller.baseId, tableKey), tableKey);
   return presentFields(fields);
 }
 

@@ -9,8 +9,12 @@ import { assertJsonDepth, getFieldType, resolveFilter, resolveGroupBy, type Filt
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { buildFormatContext } from './format-context';
-import { findViewOfTable, readWithStableSchema } from './table-lookup';
+import { cachedFields } from './metadata-cache';
 import { storedViewConfig } from './views';
+import { clocked, type Caller } from '../access/caller';
+import { readTableAs } from '../access/readable-table';
+import { findVisibleView } from '../access/visible-views';
+
 
 export const maxGroups = 1000;
 
@@ -28,19 +32,22 @@ export interface RecordGroups {
 
 export async function groupRecordCounts(
   platform: Platform,
-  scope: { baseId: string; userId: string },
+  caller: Caller,
   tableKey: string,
   request: RecordGroupsRequest,
 ): Promise<RecordGroups> {
   const { database } = platform;
   const db = database.db;
-  return readWithStableSchema(db, scope.baseId, tableKey, async ({ table, fields, timeZone }) => {
-    const resolveContext = { me: scope.userId, now: new Date(platform.clock()), timeZone };
+  const scope = clocked(platform, caller);
+  // Only readable fields group or filter, and only records in the read scope are counted (A1.6).
+  return readTableAs(db, scope, tableKey, async (readable) => {
+    const { table, fields, allFields, timeZone, schemaVersion } = readable;
+    const resolveContext = { me: scope.userId, now: scope.now, timeZone };
     assertJsonDepth(request.groupBy, 'groupBy');
     const levels = resolveGroupBy(request.groupBy, fields, { path: 'groupBy' });
-    const filters: Predicate[] = [];
+    const filters: Predicate[] = readable.readScope ? [readable.readScope] : [];
     if (request.view !== undefined) {
-      const config = storedViewConfig(await findViewOfTable(db, table.id, request.view));
+      const config = storedViewConfig(await findVisibleView(db, readable, request.view));
       if (config.filter) filters.push(resolveFilter(config.filter as FilterGroup, fields, resolveContext, { path: 'view.filter' }));
     }
     if (request.filter !== undefined) {
@@ -48,8 +55,10 @@ export async function groupRecordCounts(
       filters.push(resolveFilter(request.filter, fields, resolveContext, { path: 'filter' }));
     }
     const where: Predicate | undefined = filters.length > 1 ? { type: 'and', items: filters } : filters[0];
-    const counted = await store.groupRecordCounts(db, database.dialect, table, fields, {
-      ...(where ? { where: store.compileFilter(where, store.tableScope(database.dialect)) } : {}),
+    const fieldsOfTable = (tableId: string) => cachedFields(db, scope.baseId, schemaVersion, tableId);
+    const scopeSql = await store.filterScope(db, database.dialect, allFields, where, { fieldsOfTable });
+    const counted = await store.groupRecordCounts(db, database.dialect, table, allFields, {
+      ...(where ? { where: store.compileFilter(where, scopeSql) } : {}),
       levels,
       limit: maxGroups + 1,
     });

@@ -12,6 +12,7 @@ import {
   resolveSorts,
   visibleFields,
   indexFields,
+  evaluatePredicate,
   type Field,
   type FilterGroup,
   type Predicate,
@@ -21,8 +22,10 @@ import type { Platform } from '../../platform';
 import { buildFormatContext } from './format-context';
 import { presentRecord, type ApiRecord } from './record-presenter';
 import { cachedFields } from './metadata-cache';
-import { findViewOfTable, readWithStableSchema, type TableContext } from './table-lookup';
 import { storedViewConfig } from './views';
+import { findVisibleView } from '../access/visible-views';
+import { andPredicates, readTableAs, type ReadableTable } from '../access/readable-table';
+import { clocked, type Caller, type ClockedCaller } from '../access/caller';
 
 export interface RecordListRequest {
   view?: string;
@@ -54,35 +57,24 @@ export function parseJsonParameter(text: string | undefined, path: string): unkn
   }
 }
 
-function both(a: Predicate, b: Predicate): Predicate {
-  return { type: 'and', items: [a, b] };
-}
-
-export async function listRecords(
-  platform: Platform,
-  scope: { baseId: string; userId: string },
-  tableKey: string,
-  request: RecordListRequest,
-): Promise<RecordPage> {
+export async function listRecords(platform: Platform, caller: Caller, tableKey: string, request: RecordListRequest): Promise<RecordPage> {
   const { database } = platform;
-  return readWithStableSchema(database.db, scope.baseId, tableKey, (context) => listFromContext(platform, scope, context, request));
+  const scope = clocked(platform, caller);
+  return readTableAs(database.db, scope, tableKey, (readable) => listFromContext(platform, scope, readable, request));
 }
 
-async function listFromContext(
-  platform: Platform,
-  scope: { baseId: string; userId: string },
-  { table, fields, timeZone, schemaVersion }: TableContext,
-  request: RecordListRequest,
-): Promise<RecordPage> {
+/** Lists what the caller may read: only readable fields resolve, and the read scope is ANDed into every query. */
+async function listFromContext(platform: Platform, scope: ClockedCaller, readable: ReadableTable, request: RecordListRequest): Promise<RecordPage> {
+  const { table, fields, allFields, timeZone, schemaVersion } = readable;
   const { database } = platform;
   const db = database.db;
-  const resolveContext = { me: scope.userId, now: new Date(platform.clock()), timeZone };
+  const resolveContext = { me: scope.userId, now: scope.now, timeZone };
 
   let shown: Field[] = fields;
   let where: Predicate | undefined;
   let sorts = resolveSorts(request.sort ?? [], fields, { path: 'sort' });
   if (request.view !== undefined) {
-    const view = await findViewOfTable(db, table.id, request.view);
+    const view = await findVisibleView(db, readable, request.view);
     const config = storedViewConfig(view);
     shown = visibleFields(config, fields);
     if (config.filter) where = resolveFilter(config.filter as FilterGroup, fields, resolveContext, { path: 'view.filter' });
@@ -91,7 +83,7 @@ async function listFromContext(
   if (request.filter !== undefined) {
     assertJsonDepth(request.filter, 'filter');
     const own = resolveFilter(request.filter, fields, resolveContext, { path: 'filter' });
-    where = where ? both(where, own) : own;
+    where = andPredicates(where, own);
   }
   if (request.fields !== undefined) {
     const index = indexFields(fields);
@@ -99,11 +91,12 @@ async function listFromContext(
   }
 
   // Knowing the linked tables' fields lets a lookup condition be asked of the linked table (storage's through-link filters).
+  where = andPredicates(readable.readScope, where);
   const fieldsOfTable = (tableId: string) => cachedFields(db, scope.baseId, schemaVersion, tableId);
-  const scopeSql = await store.filterScope(db, database.dialect, fields, where, { fieldsOfTable });
+  const scopeSql = await store.filterScope(db, database.dialect, allFields, where, { fieldsOfTable });
   const pageSize = request.pageSize ?? 100;
   const offset = request.offset ?? 0;
-  const rows = await store.listRecords(db, database.dialect, table, fields, {
+  const rows = await store.listRecords(db, database.dialect, table, allFields, {
     ...(where ? { where: store.compileFilter(where, scopeSql) } : {}),
     ...(sorts.length > 0 ? { orderBy: store.compileOrderBy(sorts, scopeSql) } : {}),
     fieldIds: shown.map((field) => field.id),
@@ -116,17 +109,28 @@ async function listFromContext(
   return rows.length > pageSize ? { records: page, offset: offset + pageSize } : { records: page };
 }
 
+export function recordNotFound(recordId: string): EngineError {
+  return new EngineError('NOT_FOUND', `Record "${recordId}" not found`, { record: recordId });
+}
+
+/** Whether the caller may read `row`: in their read scope (a record outside it is "not found"). */
+export function inReadScope(readable: ReadableTable, row: store.StoredRecord): boolean {
+  return !readable.readScope || evaluatePredicate(readable.readScope, row);
+}
+
 export async function getRecord(
   platform: Platform,
-  scope: { baseId: string },
+  caller: Caller,
   tableKey: string,
   recordId: string,
   options: { returnFieldsByFieldId?: boolean },
 ): Promise<ApiRecord> {
   const { database } = platform;
-  return readWithStableSchema(database.db, scope.baseId, tableKey, async ({ table, fields, timeZone }) => {
-    const row = await store.getRecord(database.db, database.dialect, table, fields, recordId);
-    if (!row) throw new EngineError('NOT_FOUND', `Record "${recordId}" not found`, { record: recordId });
+  return readTableAs(database.db, clocked(platform, caller), tableKey, async (readable) => {
+    const { table, fields, allFields, timeZone } = readable;
+    // Every cell is read (the scope may test a hidden field); only readable ones are presented.
+    const row = await store.getRecord(database.db, database.dialect, table, allFields, recordId);
+    if (!row || !inReadScope(readable, row)) throw recordNotFound(recordId);
     const format = await buildFormatContext(database.db, timeZone);
     return presentRecord(row, fields, { fieldKey: options.returnFieldsByFieldId ? 'id' : 'name', format });
   });

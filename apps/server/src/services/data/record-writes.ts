@@ -6,9 +6,11 @@
  * junctions (links/link-cells.ts), and deleting records takes them out of every link; in both
  * cases the recalculation executor then brings both sides' titles (and what reads them) up to date.
  */
-import { castRecordBatch, EngineError, indexFields, isLinkField, type Field } from '@multitable/core';
+import { canReadField, castRecordBatch, EngineError, indexFields, isLinkField, type Field } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
+import { clocked, type ClockedCaller } from '../access/caller';
+import { assertCellsEditable, assertRecordsEditable, assertStillEditable, hasRecordScope, writableTable, type WritableTable, type WriteAction } from '../access/write-policy';
 import { buildCastContext } from './cast-context';
 import { applyChange, type CellChange, type ChangeMeta, type ChangeRecorder } from './change-recorder';
 import { buildFormatContext } from './format-context';
@@ -30,6 +32,14 @@ interface PreparedBatch {
   context: TableContext;
   fields: Field[];
   records: Array<{ id?: string; values: Record<string, unknown> }>;
+  /** The table as the caller may write it (what the response shows and the scopes checked). */
+  writable: WritableTable;
+}
+
+/** The person a record write acts for: record writes always come from one (routes set the role). */
+function writerOf(platform: Platform, meta: ChangeMeta): ClockedCaller {
+  if (!meta.memberRole) throw new EngineError('INTERNAL', 'A record write without the role of who makes it');
+  return clocked(platform, { baseId: meta.baseId, userId: meta.actor.userId, memberRole: meta.memberRole });
 }
 
 /**
@@ -46,9 +56,13 @@ async function prepare(
   tableKey: string,
   input: ReadonlyArray<{ id?: string; fields: unknown }>,
   options: WriteOptions,
+  action: WriteAction,
 ): Promise<PreparedBatch> {
   const { dialect } = platform.database;
+  const writer = writerOf(platform, meta);
   const seen = await loadTableContext(trx, meta.baseId, tableKey);
+  // Only fields the caller may read resolve: a hidden one is an unknown field, as if it did not exist.
+  let writable = await writableTable(trx, writer, seen, tableKey, action);
   const fieldsInput = input.map((record) => record.fields);
   const ctx = await buildCastContext(platform, trx, {
     baseId: meta.baseId,
@@ -57,17 +71,20 @@ async function prepare(
     input: fieldsInput,
     links: { fields: seen.fields.filter(isLinkField), cells: batchCells(seen.fields, fieldsInput) },
   });
-  let batch = castRecordBatch(indexFields(seen.fields), input, ctx, options.singleRecord ? null : 'records');
+  const batchPath = options.singleRecord ? null : 'records';
+  let batch = castRecordBatch(indexFields(writable.fields), input, ctx, batchPath);
   const mode = batch.changedOptions.size > 0 ? 'update' : 'share';
   const context = await lockTableFields(platform, trx, meta.baseId, seen, mode);
   if (JSON.stringify(context.fields) !== JSON.stringify(seen.fields)) {
-    batch = castRecordBatch(indexFields(context.fields), input, ctx, options.singleRecord ? null : 'records');
+    writable = await writableTable(trx, writer, context, tableKey, action);
+    batch = castRecordBatch(indexFields(writable.fields), input, ctx, batchPath);
     if (mode === 'share' && batch.changedOptions.size > 0) {
       throw new EngineError('CONFLICT', `The fields of table "${context.table.name}" changed while these records were written; send the request again`, {
         table: context.table.id,
       });
     }
   }
+  assertCellsEditable(writable, batch.records, batchPath);
   let fields = context.fields;
   if (batch.changedOptions.size > 0) {
     fields = [];
@@ -76,7 +93,7 @@ async function prepare(
       fields.push(changed ? await store.updateField(trx, dialect, field.id, { options: changed }) : field);
     }
   }
-  return { context, fields, records: batch.records };
+  return { context, fields, records: batch.records, writable };
 }
 
 /** Locks the table's field rows and reads them again (NOT_FOUND when the table went meanwhile). */
@@ -86,9 +103,11 @@ async function lockTableFields(platform: Platform, trx: store.Trx, baseId: strin
   return loadTableContext(trx, baseId, seen.table.id);
 }
 
-async function present(platform: Platform, db: store.Executor, context: TableContext, fields: Field[], rows: store.StoredRecord[], options: WriteOptions): Promise<ApiRecord[]> {
+/** The written records as the caller may read them (fields as they are after the write, hidden ones left out). */
+async function present(db: store.Executor, context: TableContext, fields: Field[], writable: WritableTable, rows: store.StoredRecord[], options: WriteOptions): Promise<ApiRecord[]> {
   const format = await buildFormatContext(db, context.timeZone);
-  return rows.map((row) => presentRecord(row, fields, { fieldKey: options.returnFieldsByFieldId ? 'id' : 'name', format }));
+  const shown = fields.filter((field) => canReadField(writable.permission, field.id));
+  return rows.map((row) => presentRecord(row, shown, { fieldKey: options.returnFieldsByFieldId ? 'id' : 'name', format }));
 }
 
 /**
@@ -154,7 +173,7 @@ export async function createRecords(
   options: WriteOptions,
 ): Promise<ApiRecord[]> {
   return applyChange(platform, meta, async (trx, recorder) => {
-    const { context, fields, records: cast } = await prepare(platform, trx, meta, tableKey, input, options);
+    const { context, fields, records: cast, writable } = await prepare(platform, trx, meta, tableKey, input, options, 'create');
     const { records, links } = takeLinkCells(fields, cast);
     const inserted = await store.insertRecords(trx, platform.database.dialect, context.table, fields, records, meta.actor, recorder.at);
     const created = inserted.filter((row) => row.created);
@@ -184,7 +203,7 @@ export async function createRecords(
     const seeds: DirtyCells = mergeSeeds(new Map(), linked.seeds);
     for (const field of fields) addDirty(seeds, field.id, created.map((row) => row.id));
     const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, inserted, new Map(), linked.history);
-    return present(platform, trx, context, fields, rows, options);
+    return present(trx, context, fields, writable, rows, options);
   });
 }
 
@@ -196,10 +215,12 @@ export async function updateRecords(
   options: WriteOptions,
 ): Promise<ApiRecord[]> {
   return applyChange(platform, meta, async (trx, recorder) => {
-    const { context, fields, records: cast } = await prepare(platform, trx, meta, tableKey, input, options);
+    const { context, fields, records: cast, writable } = await prepare(platform, trx, meta, tableKey, input, options, 'update');
     const { records, links } = takeLinkCells(fields, cast);
     const { dialect } = platform.database;
     const updates = records.map((record) => ({ id: record.id!, values: record.values }));
+    const ids = updates.map((update) => update.id);
+    if (hasRecordScope(writable)) assertRecordsEditable(writable, ids, await store.getRecords(trx, dialect, context.table, context.fields, ids));
     // Every named record is checked (NOT_FOUND) and locked here, also those whose only change is a link.
     const result = await store.updateRecords(trx, dialect, context.table, fields, updates, meta.actor, recorder.at);
     recordCells(recorder, context.table.id, result.changes);
@@ -213,6 +234,7 @@ export async function updateRecords(
     for (const change of result.changes) addDirty(seeds, change.fieldId, [change.recordId]);
     const fresh = unstamped.length === 0 ? result.records : await store.getRecords(trx, dialect, context.table, fields, result.records.map((row) => row.id));
     const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, fresh, previousValues(result.changes), linked.history);
+    if (hasRecordScope(writable)) assertStillEditable(writable, rows);
     const cellChanges = [...result.changes, ...linked.changedCells];
     if (cellChanges.length > 0) {
       const byRecord = new Map<string, string[]>();
@@ -223,7 +245,7 @@ export async function updateRecords(
         payload: { tableId: context.table.id, changes: [...byRecord].map(([recordId, fieldIds]) => ({ recordId, fieldIds })) },
       });
     }
-    return present(platform, trx, context, fields, rows, options);
+    return present(trx, context, fields, writable, rows, options);
   });
 }
 
@@ -242,8 +264,11 @@ export async function deleteRecords(
 ): Promise<Array<{ id: string; deleted: true }>> {
   if (ids.length === 0) throw new EngineError('VALIDATION_FAILED', 'Name at least one record to delete', { path: 'records' });
   return applyChange(platform, meta, async (trx, recorder) => {
-    const { table, fields, timeZone } = await lockTableFields(platform, trx, meta.baseId, await loadTableContext(trx, meta.baseId, tableKey), 'share');
+    const context = await lockTableFields(platform, trx, meta.baseId, await loadTableContext(trx, meta.baseId, tableKey), 'share');
+    const { table, fields, timeZone } = context;
     const { dialect } = platform.database;
+    const writable = await writableTable(trx, writerOf(platform, meta), context, tableKey, 'delete');
+    if (hasRecordScope(writable)) assertRecordsEditable(writable, ids, await store.getRecords(trx, dialect, table, fields, ids));
     const deleted = await store.deleteRecords(trx, dialect, table, fields, ids);
     const schema = await loadSchemaForChange(platform, trx, meta.baseId, timeZone);
     const touching = store.linkFieldsTouching(schema.fieldsById.values(), table.id);

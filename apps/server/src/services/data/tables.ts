@@ -3,7 +3,7 @@
  * initial set of fields, rename, describe, reorder, delete. Every change goes through
  * `applyChange` (one transaction, outbox event).
  */
-import { defaultViewConfig, isLinkField } from '@multitable/core';
+import { defaultViewConfig, isEngineError, isLinkField } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { applyChange, type ChangeMeta } from './change-recorder';
@@ -14,7 +14,15 @@ import { backgroundFills } from './recalculation/background-fills';
 import { snapshotComputedInputs } from './recalculation/dependents';
 import type { FillJob } from './recalculation/fill';
 import { presentTable, type ApiTable } from './schema-presenter';
-import { baseTimeZone, findTableInBase } from './table-lookup';
+import { baseTimeZone, findTableInBase, loadTableContext } from './table-lookup';
+import { clocked, type Caller } from '../access/caller';
+import { restrictTable } from '../access/readable-table';
+import { visibleViews } from '../access/visible-views';
+
+
+function isNotFound(error: unknown): boolean {
+  return isEngineError(error) && error.code === 'NOT_FOUND';
+}
 
 export interface CreateTableInput {
   name: string;
@@ -33,15 +41,23 @@ async function describeTable(db: store.Executor, table: store.TableMeta): Promis
   return presentTable(table, fields, views);
 }
 
-export async function listTables(platform: Platform, baseId: string): Promise<ApiTable[]> {
+/** The table as `caller` may see it: readable fields and visible views only; NOT_FOUND when they cannot read it. */
+async function describeTableFor(platform: Platform, caller: Caller, tableKey: string): Promise<ApiTable> {
   const db = platform.database.db;
-  const tables = await store.listTables(db, baseId);
-  return Promise.all(tables.map((table) => describeTable(db, table)));
+  const readable = await restrictTable(db, clocked(platform, caller), await loadTableContext(db, caller.baseId, tableKey), tableKey);
+  return presentTable(readable.table, readable.fields, visibleViews(readable, await store.listViews(db, readable.table.id)));
 }
 
-export async function getTable(platform: Platform, baseId: string, tableKey: string): Promise<ApiTable> {
-  const db = platform.database.db;
-  return describeTable(db, await findTableInBase(db, baseId, tableKey));
+export async function listTables(platform: Platform, caller: Caller): Promise<ApiTable[]> {
+  const tables = await store.listTables(platform.database.db, caller.baseId);
+  const described = await Promise.all(
+    tables.map((table) => describeTableFor(platform, caller, table.id).catch((error: unknown) => (isNotFound(error) ? undefined : Promise.reject(error)))),
+  );
+  return described.filter((table) => table !== undefined);
+}
+
+export async function getTable(platform: Platform, caller: Caller, tableKey: string): Promise<ApiTable> {
+  return describeTableFor(platform, caller, tableKey);
 }
 
 export async function createTable(platform: Platform, meta: ChangeMeta, input: CreateTableInput): Promise<ApiTable> {

@@ -5,6 +5,10 @@
  */
 import { defaultViewConfig, normaliseViewConfig, type ViewConfig } from '@multitable/core';
 import * as store from '@multitable/storage';
+import { clocked, type Caller } from '../access/caller';
+import { restrictTable } from '../access/readable-table';
+import { findVisibleView, visibleViews } from '../access/visible-views';
+
 import type { Platform } from '../../platform';
 import { applyChange, type ChangeMeta } from './change-recorder';
 import { checkFieldName } from './field-input';
@@ -30,16 +34,20 @@ export function storedViewConfig(view: store.ViewMeta): ViewConfig {
   return { ...defaultViewConfig(), ...stored };
 }
 
-export async function listViews(platform: Platform, baseId: string, tableKey: string): Promise<ApiView[]> {
+async function readableFor(platform: Platform, caller: Caller, tableKey: string) {
   const db = platform.database.db;
-  const { table } = await loadTableContext(db, baseId, tableKey);
-  return (await store.listViews(db, table.id)).map(presentView);
+  return restrictTable(db, clocked(platform, caller), await loadTableContext(db, caller.baseId, tableKey), tableKey);
 }
 
-export async function getView(platform: Platform, baseId: string, tableKey: string, viewKey: string): Promise<ApiView> {
-  const db = platform.database.db;
-  const { table } = await loadTableContext(db, baseId, tableKey);
-  return presentView(await findViewOfTable(db, table.id, viewKey, 'viewId'));
+/** The views `caller` may see, without the fields they cannot read. */
+export async function listViews(platform: Platform, caller: Caller, tableKey: string): Promise<ApiView[]> {
+  const readable = await readableFor(platform, caller, tableKey);
+  return visibleViews(readable, await store.listViews(platform.database.db, readable.table.id)).map(presentView);
+}
+
+export async function getView(platform: Platform, caller: Caller, tableKey: string, viewKey: string): Promise<ApiView> {
+  const readable = await readableFor(platform, caller, tableKey);
+  return presentView(await findVisibleView(platform.database.db, readable, viewKey, 'viewId'));
 }
 
 export async function createView(platform: Platform, meta: ChangeMeta, tableKey: string, input: ViewInput): Promise<ApiView> {

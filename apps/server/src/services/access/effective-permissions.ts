@@ -1,0 +1,43 @@
+/**
+ * "My effective permissions" on a table, for the web app to show and hide controls: what the
+ * caller's role grants after every rule is applied (computed fields hidden with their sources
+ * included). Fields the caller cannot read are not listed — as everywhere, they do not exist.
+ */
+import type { FieldAccess, RecordScope } from '@multitable/core';
+import type { Platform } from '../../platform';
+import { loadTableContext } from '../data/table-lookup';
+import { clocked, type Caller } from './caller';
+import { restrictTable } from './readable-table';
+
+export interface EffectivePermissions {
+  tableId: string;
+  role: string;
+  access: 'read' | 'edit';
+  canAdd: boolean;
+  canDelete: boolean;
+  canDesign: boolean;
+  readScope: RecordScope;
+  editScope: RecordScope;
+  /** Field id → read or edit, for every field the caller can read. */
+  fields: Record<string, Exclude<FieldAccess, 'hidden'>>;
+  views: 'all' | string[];
+}
+
+export async function effectivePermissions(platform: Platform, caller: Caller, tableKey: string): Promise<EffectivePermissions> {
+  const db = platform.database.db;
+  const { permission, fields } = await restrictTable(db, clocked(platform, caller), await loadTableContext(db, caller.baseId, tableKey), tableKey);
+  const fieldAccess: Record<string, Exclude<FieldAccess, 'hidden'>> = {};
+  for (const field of fields) fieldAccess[field.id] = permission.fields.get(field.id) === 'edit' ? 'edit' : 'read';
+  return {
+    tableId: permission.tableId,
+    role: caller.memberRole,
+    access: permission.access === 'edit' ? 'edit' : 'read',
+    canAdd: permission.canAdd,
+    canDelete: permission.canDelete,
+    canDesign: permission.canDesign,
+    readScope: permission.readScope,
+    editScope: permission.editScope,
+    fields: fieldAccess,
+    views: permission.views === 'all' ? 'all' : [...permission.views],
+  };
+}
