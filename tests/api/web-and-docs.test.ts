@@ -1,6 +1,7 @@
 /**
- * The placeholder web page, the API docs and security headers on HTML (RELIABILITY A4.5).
+ * The web page (the built app or the placeholder), the API docs and security headers on HTML (RELIABILITY A4.5).
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../support/databases';
 import { startTestApp, type InjectResponse, type TestApp } from '../support/app';
@@ -27,11 +28,14 @@ describeEachDialect('web page and API docs', (dialect) => {
     await t.cleanup();
   });
 
-  it('serves the placeholder page with security headers and no inline script', async () => {
+  // The web app's build when apps/web/dist exists (`pnpm start` and the browser tests make it), else the placeholder.
+  const built = fs.existsSync(new URL('../../apps/web/dist/index.html', import.meta.url));
+
+  it('serves the web app at / with security headers and no inline script', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
-    expect(response.body).toContain('Multitable is running');
+    expect(response.body).toContain(built ? '<div id="root"></div>' : 'Multitable is running');
     expect(response.body).toContain('href="/api/docs"');
     expect(response.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
     expect(response.body).not.toMatch(/\son[a-z]+=/i);

@@ -7,6 +7,7 @@
  * Every route must declare `config.permission` (auth/permissions.ts) — deny by default.
  */
 import cookie from '@fastify/cookie';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '@multitable/storage';
 import type { ServerConfig } from './config';
@@ -23,6 +24,8 @@ import { createAttachmentStore } from './services/data/attachment-store';
 import { createEventBus } from './services/data/event-bus';
 import { backgroundFills } from './services/data/recalculation/background-fills';
 import { createTimeRefresh } from './services/data/recalculation/time-refresh';
+import { createRealtimeHub } from './realtime/realtime-hub';
+import { realtimeRoutes } from './routes/realtime';
 
 export interface BuildAppOptions {
   database: Database;
@@ -57,6 +60,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const fills = backgroundFills(platform, (error) => app.log.error({ err: error }, 'filling a computed field failed'));
   const timeRefresh = createTimeRefresh(platform, { onError: (error) => app.log.error({ err: error }, 'refreshing time-dependent formulas failed') });
   app.decorate('backgroundFills', fills);
+  const realtime = createRealtimeHub(platform, (error) => app.log.error({ err: error }, 'realtime delivery failed'));
+  app.decorate('realtime', realtime);
+  app.addHook('preClose', async () => realtime.close());
   app.decorate('timeRefresh', timeRefresh);
   app.addHook('onReady', async () => {
     timeRefresh.start();
@@ -72,12 +78,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installErrorHandler(app);
   installJsonBodyParser(app);
   await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await registerSecurityHeaders(app, config);
   await registerOpenApi(app);
   installAccessControl(app, platform);
 
   await app.register(platformRoutes, { prefix: '/api/v1' });
   await app.register(dataRoutes, { prefix: '/api/v1' });
+  await app.register(realtimeRoutes, { prefix: '/api/v1' });
 
   await registerApiDocsUi(app);
   await registerWebStatic(app);

@@ -48,6 +48,17 @@ export function assertSameSite(config: ServerConfig, request: FastifyRequest): v
   }
 }
 
+/**
+ * Refuses a WebSocket handshake a browser sent from another site: the handshake is a GET, so the
+ * check above lets it through, yet the socket then streams what the cookie's owner may read.
+ */
+export function assertSameOriginHandshake(config: ServerConfig, request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  const expected = serverOrigin(config, request);
+  if (!expected || originOf(origin) !== expected) throw new EngineError('CSRF_FAILED', 'The connection came from another origin', {});
+}
+
 /** Refuses a state-changing cookie-authenticated request without the session's CSRF token. */
 export function assertCsrfToken(request: FastifyRequest, sessionCsrfToken: string): void {
   if (!isStateChanging(request.method)) return;

@@ -1,0 +1,16 @@
+/** Bases: list, create, rename, delete. */
+import { api } from './client';
+
+export interface Base {
+  id: string;
+  name: string;
+  timeZone: string;
+  createdAt: string;
+  role: 'owner' | 'admin' | 'editor' | 'viewer';
+}
+
+export const listBases = async (): Promise<Base[]> => (await api.get<{ bases: Base[] }>('/bases')).bases;
+export const getBase = (baseId: string) => api.get<Base>(`/bases/${baseId}`);
+export const createBase = (input: { name: string; timeZone?: string }) => api.post<Base>('/bases', input);
+export const renameBase = (baseId: string, name: string) => api.patch<Base>(`/bases/${baseId}`, { name });
+export const deleteBase = (baseId: string) => api.delete<void>(`/bases/${baseId}`);

@@ -1,0 +1,63 @@
+/**
+ * Copy and paste of cell ranges as TSV, built on the browser's copy and paste events (AG Grid's
+ * clipboard is an Enterprise module). Copy writes each cell as core formats it; paste turns the
+ * pasted block into cell inputs from the selection's top-left corner, which the cell writer checks
+ * with core and saves as one undoable action. Read-only columns in the way are skipped.
+ */
+import type { GridApi } from 'ag-grid-community';
+import type { ApiRecord } from '../../api/records';
+import type { ApiField } from '../../api/tables';
+import { cellText, isWritable, type CellEnvironment } from '../cell-values';
+import type { CellInput } from '../editing/cell-writer';
+import { boundsOf, pasteTarget, type CellRange, type RangeBounds } from '../selection/cell-range';
+import { displayedFieldIds } from '../selection/grid-columns';
+import { parseTsv, toTsv } from './tsv';
+
+/** Most cells one paste may change (a pasted 10,000-row sheet would otherwise hang the page). */
+export const maxPasteCells = 20_000;
+
+export function copiedText(api: GridApi<ApiRecord>, range: CellRange, fields: ReadonlyMap<string, ApiField>, env: CellEnvironment): string {
+  const bounds = boundsOf(range);
+  const fieldIds = displayedFieldIds(api).slice(bounds.left, bounds.right + 1);
+  const rows: string[][] = [];
+  for (let rowIndex = bounds.top; rowIndex <= bounds.bottom; rowIndex += 1) {
+    const record = api.getDisplayedRowAtIndex(rowIndex)?.data;
+    rows.push(fieldIds.map((fieldId) => (record && fields.get(fieldId) ? cellText(fields.get(fieldId)!, record.fields[fieldId], env) : '')));
+  }
+  return toTsv(rows);
+}
+
+export type PastePlan =
+  | { kind: 'empty' }
+  | { kind: 'tooLarge' }
+  | { kind: 'cells'; inputs: CellInput[]; target: RangeBounds; rowsMissing: boolean };
+
+export function planPaste(api: GridApi<ApiRecord>, range: CellRange, text: string, fields: ReadonlyMap<string, ApiField>): PastePlan {
+  const block = parseTsv(text);
+  const columns = Math.max(0, ...block.map((row) => row.length));
+  if (block.length === 0 || columns === 0) return { kind: 'empty' };
+  const fieldIds = displayedFieldIds(api);
+  const wanted = pasteTarget(range, block.length, columns);
+  const target = {
+    ...wanted,
+    right: Math.min(wanted.right, fieldIds.length - 1),
+    bottom: Math.min(wanted.bottom, api.getDisplayedRowCount() - 1),
+  };
+  if ((target.bottom - target.top + 1) * (target.right - target.left + 1) > maxPasteCells) return { kind: 'tooLarge' };
+  const inputs: CellInput[] = [];
+  let rowsMissing = target.bottom < wanted.bottom;
+  for (let rowIndex = target.top; rowIndex <= target.bottom; rowIndex += 1) {
+    const record = api.getDisplayedRowAtIndex(rowIndex)?.data;
+    if (!record) {
+      rowsMissing = true; // not loaded (far below in a big table): left out rather than guessed
+      continue;
+    }
+    const row = block[(rowIndex - target.top) % block.length]!;
+    for (let columnIndex = target.left; columnIndex <= target.right; columnIndex += 1) {
+      const field = fields.get(fieldIds[columnIndex]!);
+      if (!field || !isWritable(field)) continue;
+      inputs.push({ recordId: record.id, fieldId: field.id, input: row[(columnIndex - target.left) % columns] ?? '' });
+    }
+  }
+  return { kind: 'cells', inputs, target, rowsMissing };
+}

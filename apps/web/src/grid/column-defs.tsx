@@ -1,0 +1,81 @@
+/**
+ * Grid columns from a table's fields, each from its cell type in the registry: renderer,
+ * editor, which keys the editor keeps, alignment and width. A row-number column leads; the
+ * primary field is pinned beside it, as in Bitable.
+ */
+import type { ColDef, SuppressKeyboardEventParams } from 'ag-grid-community';
+import type { CustomCellEditorProps, CustomCellRendererProps } from 'ag-grid-react';
+import type { ApiRecord } from '../api/records';
+import type { ApiField } from '../api/tables';
+import { isWritable } from './cell-values';
+import { cellTypeOf } from './cell-types/registry';
+import { FieldHeader } from './field-header';
+import { RowNumberCell } from './record-panel/row-number-cell';
+import type { GridContext } from './grid-context';
+
+export const rowNumberColumnId = 'mt-row-number';
+
+/** Keys the grid leaves alone outside editing: our own handlers clear, toggle and paste. */
+const handledOutsideEditing = new Set(['Delete', 'Backspace']);
+
+export interface ColumnHooks {
+  /** cellClassRules of every field cell: marks the selected range. */
+  inRange(rowIndex: number | null, fieldId: string): boolean;
+}
+
+function rowNumberColumn(): ColDef<ApiRecord> {
+  return {
+    colId: rowNumberColumnId,
+    headerName: '',
+    width: 64,
+    pinned: 'left',
+    lockPinned: true,
+    resizable: false,
+    editable: false,
+    suppressNavigable: true,
+    suppressMovable: true,
+    cellClass: 'mt-row-number',
+    cellRenderer: RowNumberCell,
+  };
+}
+
+export function fieldColumn(field: ApiField, hooks: ColumnHooks): ColDef<ApiRecord> {
+  const cellType = cellTypeOf(field);
+  const { Renderer, Editor } = cellType;
+  const editable = Editor !== undefined && isWritable(field);
+  const editorKeys = new Set(cellType.editorKeys ?? []);
+  return {
+    colId: field.id,
+    headerName: field.name,
+    headerComponent: FieldHeader,
+    headerComponentParams: { field },
+    width: cellType.width ?? (field.isPrimary ? 220 : 180),
+    ...(field.isPrimary ? { pinned: 'left' as const, lockPinned: true } : {}),
+    valueGetter: (params) => params.data?.fields[field.id] ?? null,
+    cellRenderer: (params: CustomCellRendererProps<ApiRecord, unknown, GridContext>) =>
+      params.data ? <Renderer value={params.value} field={field} recordId={params.data.id} context={params.context} /> : null,
+    cellClass: [`mt-cell`, `mt-align-${cellType.align ?? 'left'}`],
+    cellClassRules: { 'mt-cell-in-range': (params) => hooks.inRange(params.node.rowIndex, field.id) },
+    editable,
+    ...(Editor
+      ? {
+          cellEditor: (params: CustomCellEditorProps<ApiRecord, unknown, GridContext>) => <Editor {...params} field={field} />,
+          cellEditorPopup: cellType.popupEditor === true,
+          cellEditorPopupPosition: 'over' as const,
+        }
+      : {}),
+    suppressKeyboardEvent: (params: SuppressKeyboardEventParams<ApiRecord>) => {
+      const { key, shiftKey } = params.event;
+      // Tab while editing is ours: save and move right without editing the next cell (AG Grid
+      // would open its editor; spreadsheets do not).
+      if (params.editing) return editorKeys.has(key) || key === 'Tab' || (key === 'Enter' && shiftKey);
+      if (handledOutsideEditing.has(key)) return true;
+      return cellType.toggle !== undefined && (key === ' ' || key === 'Enter');
+    },
+  };
+}
+
+export function columnDefs(fields: readonly ApiField[], hooks: ColumnHooks): ColDef<ApiRecord>[] {
+  const ordered = [...fields].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+  return [rowNumberColumn(), ...ordered.map((field) => fieldColumn(field, hooks))];
+}

@@ -1,0 +1,94 @@
+/**
+ * A record expanded into a side panel: every field with its value (drawn by the field type's
+ * renderer, so checkboxes and ratings can be changed here too) and the record's history, newest
+ * first. Opened from the expand button in the row-number column.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Drawer, Empty, Spin, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { recordHistory, type ApiRecord, type HistoryEntry } from '../../api/records';
+import type { ApiField } from '../../api/tables';
+import { useLanguage } from '../../i18n/i18n';
+import { cellText } from '../cell-values';
+import { cellTypeOf } from '../cell-types/registry';
+import type { GridContext } from '../grid-context';
+
+interface RecordPanelProps {
+  baseId: string;
+  tableId: string;
+  fields: readonly ApiField[];
+  record: ApiRecord | undefined;
+  /** Changes whenever the grid wrote cells, so the history is read again. */
+  version: number;
+  context: GridContext;
+  onClose(): void;
+}
+
+function HistoryLine({ entry, fieldsById, context }: { entry: HistoryEntry; fieldsById: ReadonlyMap<string, ApiField>; context: GridContext }) {
+  const { t } = useTranslation();
+  const { intl } = useLanguage();
+  const field = entry.field ? fieldsById.get(entry.field.id) : undefined;
+  const text = (value: unknown) => (value === null || value === undefined ? t('record.empty') : field ? cellText(field, value, context.env) || t('record.empty') : JSON.stringify(value));
+  const when = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(entry.at));
+  const what = entry.action === 'create' ? t('record.created') : entry.action === 'delete' ? t('record.deleted') : t('record.changed', { field: entry.field?.name ?? '' });
+  return (
+    <div className="mt-history-entry" data-testid="history-entry">
+      <div>
+        <Typography.Text strong>{entry.actor.name}</Typography.Text> {what}
+      </div>
+      {entry.action === 'update' && (
+        <div className="mt-history-change">
+          <span className="mt-history-old">{text(entry.oldValue)}</span>
+          <span className="mt-history-arrow">→</span>
+          <span>{text(entry.newValue)}</span>
+        </div>
+      )}
+      <Typography.Text type="secondary" className="mt-history-time">
+        {when}
+      </Typography.Text>
+    </div>
+  );
+}
+
+export function RecordPanel({ baseId, tableId, fields, record, version, context, onClose }: RecordPanelProps) {
+  const { t } = useTranslation();
+  const history = useQuery({
+    queryKey: ['history', tableId, record?.id, version],
+    queryFn: () => recordHistory(baseId, tableId, record!.id),
+    enabled: record !== undefined,
+  });
+  const primary = fields.find((field) => field.isPrimary);
+  const title = (primary && record && cellText(primary, record.fields[primary.id], context.env)) || t('record.title');
+  return (
+    <Drawer open={record !== undefined} onClose={onClose} title={title} size={480} destroyOnHidden data-testid="record-panel">
+      {record && (
+        <>
+          <dl className="mt-record-fields">
+            {fields.map((field) => {
+              const cellType = cellTypeOf(field);
+              const Icon = cellType.icon;
+              return (
+                <div key={field.id} className="mt-record-field" data-testid="record-field">
+                  <dt>
+                    <Icon /> {field.name}
+                  </dt>
+                  <dd>
+                    <cellType.Renderer value={record.fields[field.id] ?? null} field={field} recordId={record.id} context={context} />
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+          <Typography.Title level={5}>{t('record.history')}</Typography.Title>
+          {history.isPending ? (
+            <Spin />
+          ) : history.data?.length ? (
+            <Timeline items={history.data.map((entry) => ({ key: entry.id, content: <HistoryLine entry={entry} fieldsById={context.fieldsById} context={context} /> }))} />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('record.noHistory')} />
+          )}
+        </>
+      )}
+    </Drawer>
+  );
+}
