@@ -60,6 +60,17 @@ describeEachDialect('permissions: read paths', (dialect) => {
     expect(hiddenById.map((r) => r.status)).toEqual([400, 400, 400, 400]);
   });
 
+  it('counts only readable records, and refuses a count filtered by a hidden field like an unknown one', async () => {
+    const count = async (user: typeof c.doctor, query = '') => (await user.request('GET', c.url(c.patients, `/records/count${query}`))).json();
+    expect(await count(c.doctor)).toEqual({ count: 2 });
+    expect(await count(c.owner)).toEqual({ count: 3 });
+    const fee = encodeURIComponent(JSON.stringify({ conjunction: 'and', conditions: [{ field: 'Fee', operator: 'isGreater', value: 15 }] }));
+    expect(await count(c.doctor, `?filter=${fee}`)).toEqual({ count: 1 });
+    expect(await count(c.owner, `?filter=${fee}`)).toEqual({ count: 2 });
+    const secret = encodeURIComponent(JSON.stringify({ conjunction: 'and', conditions: [{ field: 'SecretNote', operator: 'contains', value: 'C' }] }));
+    expect((await count(c.doctor, `?filter=${secret}`)).error.code).toBe('UNKNOWN_FIELD');
+  });
+
   it('counts groups over readable records only', async () => {
     const groups = await asDoctor(c.url(c.patients, '/records/groups/query'), 'POST', { groupBy: [{ field: 'Diagnosis' }] });
     expect(groups.statusCode).toBe(200);

@@ -95,6 +95,11 @@ describeEachDialect('permissions: realtime', (dialect) => {
     expect(await owner.next()).toEqual({ type: 'records.updated', tableId: c.patients.id, changes: [{ recordId: cy!.id, fieldIds: [fieldNamed(c.patients, 'Diagnosis').id] }] });
     const ownerSecond = (await owner.next()) as { changes: Array<{ fieldIds: string[] }> };
     expect(ownerSecond.changes[0]!.fieldIds.sort()).toEqual([fieldNamed(c.patients, 'Diagnosis').id, fieldNamed(c.patients, 'SecretNote').id].sort());
+
+    // Comments reach those who can read their record, and no one else.
+    expect((await c.owner.request('POST', c.url(c.patients, `/records/${cy!.id}/comments`), { text: 'on Cy' })).statusCode).toBe(201);
+    const onAda = await c.owner.request('POST', c.url(c.patients, `/records/${ada!.id}/comments`), { text: 'on Ada' });
+    expect(await doctor.next()).toEqual({ type: 'comment.created', tableId: c.patients.id, recordId: ada!.id, commentId: onAda.json().id });
     doctor.ws.close();
     owner.ws.close();
   });

@@ -20,6 +20,7 @@ export const idPrefixes = {
   session: 'ses',
   history: 'his',
   event: 'evt',
+  comment: 'cmt',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

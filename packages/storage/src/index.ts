@@ -10,3 +10,4 @@ export * from './records/index';
 export * from './changes/index';
 export * from './query/index';
 export * from './links/index';
+export * from './comments/comments';

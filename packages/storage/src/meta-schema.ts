@@ -41,6 +41,18 @@ export interface MetaSchema {
   meta_versions: { name: string; token: string };
   /** `role`: a built-in role's key or a custom role's id (`rol_…`). */
   base_members: { base_id: string; user_id: string; role: string; created_at: string };
+  comments: {
+    seq: Generated<number>;
+    id: string;
+    base_id: string;
+    table_id: string;
+    record_id: string;
+    author_id: string;
+    text: string;
+    mentions: string;
+    created_at: string;
+    updated_at: string;
+  };
   roles: { id: string; base_id: string; name: string; description: string; rules: string; version: number; created_at: string; updated_at: string };
   tables: {
     id: string;

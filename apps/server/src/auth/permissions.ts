@@ -16,6 +16,7 @@
  * |                 | (logout, user directory, personal tokens, creating bases)                |
  * | `instanceOwner` | the instance owner with a browser session (creating users)               |
  * | `base:read`     | member of `params.baseId` with role ≥ viewer                             |
+ * | `base:comment`  | … role ≥ viewer, but not with a read-only API token (comments)           |
  * | `base:write`    | … role ≥ editor (records)                                                 |
  * | `base:design`   | … role ≥ admin (tables, fields, views)                                    |
  * | `base:manage`   | … role ≥ admin, session only (members, base settings)                    |
@@ -34,6 +35,7 @@ export const permissions = [
   'account',
   'instanceOwner',
   'base:read',
+  'base:comment',
   'base:write',
   'base:design',
   'base:manage',
@@ -59,6 +61,7 @@ export const permissionRules: Record<Permission, PermissionRule> = {
   account: { authentication: 'session' },
   instanceOwner: { authentication: 'session', instanceOwner: true },
   'base:read': { authentication: 'any', minBaseRole: 'viewer', readTokenAllowed: true },
+  'base:comment': { authentication: 'any', minBaseRole: 'viewer' },
   'base:write': { authentication: 'any', minBaseRole: 'editor' },
   'base:design': { authentication: 'any', minBaseRole: 'admin' },
   'base:manage': { authentication: 'session', minBaseRole: 'admin' },

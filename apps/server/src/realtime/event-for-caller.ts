@@ -46,6 +46,11 @@ export async function eventForCaller(platform: Platform, caller: Caller, event: 
   const payload = event.payload;
   const canRead = (fieldId: string) => readable.fields.some((field) => field.id === fieldId);
 
+  if (event.type === 'comment.created') {
+    const recordId = String(payload.recordId);
+    const readableNow = !readable.readScope || (await readableIds(platform, readable, [recordId])).has(recordId);
+    return readableNow ? { type: 'comment.created', tableId, recordId, commentId: String(payload.commentId) } : undefined;
+  }
   if (event.type === 'records.deleted') {
     return readable.readScope ? { type: 'records.changed', tableId } : { type: 'records.deleted', tableId, recordIds: stringList(payload.recordIds) };
   }

@@ -12,6 +12,7 @@
  *   { type: 'records.changed', tableId }        something changed that the caller may not be told
  *                                               in detail (re-read what you show)
  *   { type: 'schema.changed', tableId }         fields, views or the table changed (re-read the schema)
+ *   { type: 'comment.created', tableId, recordId, commentId }
  *   { type: 'presence', tableId, viewers: [{ id, name }] }
  *   { type: 'access.changed' }                  the caller's role changed: re-read everything
  *   { type: 'error', message }
@@ -28,6 +29,7 @@ export type ServerMessage =
   | { type: 'records.created' | 'records.deleted'; tableId: string; recordIds: string[] }
   | { type: 'records.updated'; tableId: string; changes: Array<{ recordId: string; fieldIds: string[] }> }
   | { type: 'records.changed' | 'schema.changed'; tableId: string }
+  | { type: 'comment.created'; tableId: string; recordId: string; commentId: string }
   | { type: 'presence'; tableId: string; viewers: Array<{ id: string; name: string }> }
   | { type: 'access.changed' }
   | { type: 'pong' }

@@ -3,5 +3,6 @@ import type { Migration } from './migration';
 import { initialMigration } from './0001-initial';
 import { metadataVersionsMigration } from './0002-metadata-versions';
 import { customRolesMigration } from './0003-custom-roles';
+import { commentsMigration } from './0004-comments';
 
-export const migrations: readonly Migration[] = [initialMigration, metadataVersionsMigration, customRolesMigration];
+export const migrations: readonly Migration[] = [initialMigration, metadataVersionsMigration, customRolesMigration, commentsMigration];

@@ -1,6 +1,7 @@
 /** The data routes under `/api/v1`: tables, fields, views, records and attachments. */
 import type { FastifyInstance } from 'fastify';
 import { attachmentRoutes } from './attachments';
+import { commentRoutes } from './comments';
 import { fieldRoutes } from './fields';
 import { permissionRoutes } from './permissions';
 import { recordGroupRoutes } from './record-groups';
@@ -16,4 +17,5 @@ export async function dataRoutes(app: FastifyInstance): Promise<void> {
   await app.register(recordGroupRoutes);
   await app.register(attachmentRoutes);
   await app.register(permissionRoutes);
+  await app.register(commentRoutes);
 }

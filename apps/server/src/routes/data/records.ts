@@ -9,7 +9,7 @@ import { Type } from '@sinclair/typebox';
 import { EngineError } from '@multitable/core';
 import { callerOf } from '../../services/access/caller';
 import { recordHistory } from '../../services/data/record-history';
-import { getRecord, listRecords, parseJsonParameter } from '../../services/data/record-query';
+import { countRecords, getRecord, listRecords, parseJsonParameter } from '../../services/data/record-query';
 import { createRecords, deleteRecords, updateRecords } from '../../services/data/record-writes';
 import { responses } from '../schemas';
 import { changeMetaOf } from './change-meta';
@@ -85,6 +85,25 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
       const fields = listOf(one, many);
       return listRecords(platform, scopeOf(request), request.params.tableId, { ...rest, ...(fields ? { fields } : {}) });
     },
+  );
+
+  api.get(
+    '/bases/:baseId/tables/:tableId/records/count',
+    {
+      config: { permission: 'base:read' },
+      schema: {
+        tags,
+        summary: 'How many records a list with this view and filter has (for sizing a grid; exact, so ask once per view)',
+        params: TableParams,
+        querystring: Type.Object({ view: ListRecordsQuery.properties.view, filter: ListRecordsQuery.properties.filter }, { additionalProperties: false }),
+        response: responses({ 200: Type.Object({ count: Type.Integer() }) }),
+      },
+    },
+    async (request) =>
+      countRecords(platform, scopeOf(request), request.params.tableId, {
+        ...(request.query.view !== undefined ? { view: request.query.view } : {}),
+        ...(request.query.filter !== undefined ? { filter: parseJsonParameter(request.query.filter, 'filter') } : {}),
+      }),
   );
 
   api.get(

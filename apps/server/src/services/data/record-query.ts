@@ -109,6 +109,34 @@ async function listFromContext(platform: Platform, scope: ClockedCaller, readabl
   return rows.length > pageSize ? { records: page, offset: offset + pageSize } : { records: page };
 }
 
+/**
+ * How many records a list with this view and filter has, as the caller may read them — what a
+ * grid needs to size its scroll area over a million records. Exact (a COUNT over the same WHERE
+ * as the list), so it costs a scan of the matching index or rows: clients ask once per view.
+ */
+export async function countRecords(platform: Platform, caller: Caller, tableKey: string, request: { view?: string; filter?: unknown }): Promise<{ count: number }> {
+  const { database } = platform;
+  const db = database.db;
+  const scope = clocked(platform, caller);
+  return readTableAs(db, scope, tableKey, async (readable) => {
+    const { table, fields, allFields, timeZone, schemaVersion } = readable;
+    const resolveContext = { me: scope.userId, now: scope.now, timeZone };
+    let where = readable.readScope;
+    if (request.view !== undefined) {
+      const config = storedViewConfig(await findVisibleView(db, readable, request.view));
+      if (config.filter) where = andPredicates(where, resolveFilter(config.filter as FilterGroup, fields, resolveContext, { path: 'view.filter' }));
+    }
+    if (request.filter !== undefined) {
+      assertJsonDepth(request.filter, 'filter');
+      where = andPredicates(where, resolveFilter(request.filter, fields, resolveContext, { path: 'filter' }));
+    }
+    if (!where) return { count: await store.countRecords(db, table) };
+    const fieldsOfTable = (tableId: string) => cachedFields(db, scope.baseId, schemaVersion, tableId);
+    const scopeSql = await store.filterScope(db, database.dialect, allFields, where, { fieldsOfTable });
+    return { count: await store.countRecords(db, table, store.compileFilter(where, scopeSql)) };
+  });
+}
+
 export function recordNotFound(recordId: string): EngineError {
   return new EngineError('NOT_FOUND', `Record "${recordId}" not found`, { record: recordId });
 }
