@@ -27,6 +27,7 @@ import { prepareLoadTable } from './figures/load-table';
 import { mixedLoad, type LoadTable } from './figures/mixed-load';
 import { deepOffset, firstPage } from './figures/page-reads';
 import { rollupUnavailable, rollupUpdate } from './figures/rollup-update';
+import { scopedList } from './figures/scoped-list';
 import { formulaFill, typeChange } from './figures/schema-changes';
 import { textContains } from './figures/text-contains';
 import { viewSorts } from './figures/view-sorts';
@@ -162,6 +163,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunResult> {
     await measure('first page', () => firstPage(context));
     await measure('text contains', () => textContains(context));
     await measure('view sorts', () => viewSorts(context));
+    await measure('list under a record-scope role', () => scopedList(context));
     await measure('computed filter / sort', () => computedQueries(context));
     await measure('deep offset', () => deepOffset(context));
     await measure('group counts', () => groupCounts(context));

@@ -2,9 +2,10 @@
 import pg from 'pg';
 import type { BareSql } from './bare-sql';
 
+/** `?` placeholders → `$n`; `?|` and `?&` are jsonb operators (the server's "has any / all of"), left as they are. */
 export function numbered(sql: string): string {
   let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
+  return sql.replace(/\?(?![|&])/g, () => `$${++n}`);
 }
 
 export async function openPostgresBare(url: string): Promise<BareSql> {

@@ -46,6 +46,10 @@ How the figures are made:
 - **Mixed load**: a table of its own with the visits' stored fields and formulas, 100,000 records
   loaded like the visits (with \`--quick\` the 100,000-record Visits table itself), read and
   written by 50 closed-loop clients at once.
+- **Record-scope role**: one of the twelve doctors is a member under a custom role that reads
+  Visits only where the Doctor person field holds them (about one visit in twelve) and Patients
+  whole; their pages are timed interleaved with the owner's same requests, each through their
+  own API token.
 - **Duration**: the suite takes about 6 minutes on SQLite; on PostgreSQL about 15, of which the
   server's type change of 1,000,000 records and its bare ceiling take 5.
 - **Statistics**: latency figures are medians (p50) of interleaved runs after warm-up runs — every

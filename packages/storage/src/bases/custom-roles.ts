@@ -50,6 +50,12 @@ export async function findCustomRole(db: Executor, baseId: string, roleId: strin
   return row ? toRecord(row) : undefined;
 }
 
+/** Only the role's version: what a request needs while the permissions computed from it are kept. */
+export async function findCustomRoleVersion(db: Executor, baseId: string, roleId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('roles').select('version').where('base_id', '=', baseId).where('id', '=', roleId).executeTakeFirst();
+  return row ? Number(row.version) : undefined;
+}
+
 export async function insertCustomRole(db: Executor, role: Omit<CustomRoleRecord, 'version' | 'updatedAt'>): Promise<CustomRoleRecord> {
   const row: RoleRow = {
     id: role.id,

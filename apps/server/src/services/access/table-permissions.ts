@@ -60,13 +60,16 @@ function noAccess(tableId: string, fields: readonly Field[]): TablePermission {
 
 export async function tablePermission(scope: PermissionScope, caller: Caller, tableId: string, fields: readonly Field[]): Promise<TablePermission> {
   if (isBaseRoleKey(caller.memberRole)) return builtinTablePermission(caller.memberRole, tableId, fields);
-  const role = await store.findCustomRole(scope.db, scope.baseId, caller.memberRole);
-  if (!role) return noAccess(tableId, fields);
-  const key = `${scope.baseId}:${scope.schemaVersion}:${role.id}:${role.version}`;
+  // Only the version is read on every request; the rules only when the permissions are not kept.
+  const version = await store.findCustomRoleVersion(scope.db, scope.baseId, caller.memberRole);
+  if (version === undefined) return noAccess(tableId, fields);
+  const key = `${scope.baseId}:${scope.schemaVersion}:${caller.memberRole}:${version}`;
   let permissions = kept.get(key);
   if (!permissions) {
+    const role = await store.findCustomRole(scope.db, scope.baseId, caller.memberRole);
+    if (!role) return noAccess(tableId, fields);
     permissions = await customPermissions(scope, role.rules as RoleRules);
-    if (!scope.db.isTransaction) keep(key, permissions);
+    if (!scope.db.isTransaction && role.version === version) keep(key, permissions);
   }
   return permissions.get(tableId) ?? noAccess(tableId, fields);
 }
