@@ -7,6 +7,7 @@ import {
   getRecord,
   insertRecords,
   listRecords,
+  deferredReadOffset,
   sql,
   tableScope,
   updateRecords,
@@ -74,6 +75,25 @@ describeEachDialect('records', (_dialect, newStore) => {
     const last = await listRecords(db, dialect, made.table, made.fields, { offset: count - 1, limit: 5 });
     expect(last.map((r) => r.values)).toEqual([{ [made.primary.id]: null, [a]: `z${count - 1}`, [b]: -count, [c]: true }]);
     expect(await countRecords(db, made.table, sql<boolean>`${sql.ref(`f_${a}`)} LIKE ${'z%'}`)).toBe(count);
+  });
+
+  it('reads deep pages (by ids first) exactly as shallow ones, under a filter and a sort', async () => {
+    const { db, dialect } = database();
+    const made = await makeTable(database(), { fields: [{ name: 'N', type: 'number' }] });
+    const n = made.field('N').id;
+    const count = deferredReadOffset + 300;
+    await database().transaction((trx) =>
+      insertRecords(trx, dialect, made.table, made.fields, Array.from({ length: count }, (_, i) => ({ values: { [n]: (i * 7919) % 1000 } })), testUser),
+    );
+    const where = sql<boolean>`${sql.ref(`f_${n}`)} >= ${10}`;
+    const orderBy = sql`${sql.ref(`f_${n}`)} DESC, row_order, id`;
+    const all = await listRecords(db, dialect, made.table, made.fields, { where, orderBy, limit: count });
+    for (const offset of [deferredReadOffset - 7, deferredReadOffset, deferredReadOffset + 13]) {
+      const page = await listRecords(db, dialect, made.table, made.fields, { where, orderBy, offset, limit: 20 });
+      expect(page.map((r) => r.id)).toEqual(all.slice(offset, offset + 20).map((r) => r.id));
+    }
+    const plain = await listRecords(db, dialect, made.table, made.fields, { offset: deferredReadOffset + 1, limit: 3, fieldIds: [] });
+    expect(plain.map((r) => r.autoNumber)).toEqual([deferredReadOffset + 2, deferredReadOffset + 3, deferredReadOffset + 4]);
   });
 
   it('lists under a compiled filter and sort, with only the requested fields', async () => {

@@ -62,6 +62,9 @@ export interface ListRecordsQuery extends RecordReadOptions {
   limit: number;
 }
 
+/** From this offset on, a page is found by its ids first (see listRecords). */
+export const deferredReadOffset = 1000;
+
 function checkPage(offset: number, limit: number): void {
   if (!Number.isSafeInteger(offset) || offset < 0) {
     throw new EngineError('VALIDATION_FAILED', `offset must be a whole number ≥ 0, got ${offset}`, { path: 'offset' });
@@ -81,10 +84,20 @@ export async function listRecords(
   const offset = query.offset ?? 0;
   checkPage(offset, query.limit);
   const shown = selectFields(fields, query.fieldIds);
-  let select = userDb(db).selectFrom(userTableName(table.id)).select(columnsFor(shown));
-  if (query.where) select = select.where(query.where);
-  select = query.orderBy ? select.orderBy(query.orderBy) : select.orderBy(rowOrderColumn).orderBy(recordIdColumn);
-  select = select.limit(query.limit).offset(offset);
+  const from = () => userDb(db).selectFrom(userTableName(table.id));
+  const ordered = <Q extends { orderBy(expression: any): Q }>(select: Q): Q =>
+    query.orderBy ? select.orderBy(query.orderBy) : select.orderBy(rowOrderColumn).orderBy(recordIdColumn);
+  let select = from().select(columnsFor(shown));
+  if (offset >= deferredReadOffset) {
+    // Deep pages: walk past the skipped rows reading only their ids (the order's index covers
+    // them), then read the page's rows whole — not every skipped row's cells.
+    let ids = from().select(recordIdColumn);
+    if (query.where) ids = ids.where(query.where);
+    select = ordered(select.where(recordIdColumn, 'in', ordered(ids).limit(query.limit).offset(offset)));
+  } else {
+    if (query.where) select = select.where(query.where);
+    select = ordered(select).limit(query.limit).offset(offset);
+  }
   const rows = (await select.execute()) as Array<Record<string, unknown>>;
   return rows.map((row) => decodeRecord(dialect, shown, row));
 }
