@@ -65,3 +65,4 @@ export * from './views/view-without-field';
 export * from './formula/index';
 export * from './computed/index';
 export * from './permissions/index';
+export * from './views/view-types';

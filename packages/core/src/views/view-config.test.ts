@@ -20,7 +20,23 @@ describe('normaliseViewConfig', () => {
       columnWidths: {},
       frozenColumnCount: 1,
       rowHeight: 'short',
+      groupFieldId: null,
+      dateFieldId: null,
+      coverFieldId: null,
     });
+  });
+
+  it('builds kanban, calendar and gallery layouts only on fields of the types they take', () => {
+    const cover = makeField('attachment', 'Photos');
+    const all = [...fields, cover];
+    expect(normaliseViewConfig({ groupFieldId: 'Status', dateFieldId: 'Due', coverFieldId: 'Photos' }, all)).toMatchObject({
+      groupFieldId: status.id,
+      dateFieldId: due.id,
+      coverFieldId: cover.id,
+    });
+    expect(() => normaliseViewConfig({ groupFieldId: 'Notes' }, all)).toThrow(expect.objectContaining({ details: { path: 'config.groupFieldId' } }));
+    expect(() => normaliseViewConfig({ dateFieldId: 'Status' }, all)).toThrow(expect.objectContaining({ details: { path: 'config.dateFieldId' } }));
+    expect(() => normaliseViewConfig({ coverFieldId: 'Nope' }, all)).toThrow(expect.objectContaining({ code: 'UNKNOWN_FIELD' }));
   });
 
   it('stores field ids wherever a name was given, so renames never break the view', () => {

@@ -1,6 +1,6 @@
 /**
- * A grid view's configuration: filter, sorts, hidden fields, field order, column widths,
- * frozen columns and row height. The schema (for OpenAPI), the defaults, and the normaliser
+ * A view's configuration: filter, sorts, hidden fields, field order, column widths, frozen
+ * columns, row height, and the fields kanban, calendar and gallery layouts are built on. The schema (for OpenAPI), the defaults, and the normaliser
  * that every save goes through.
  *
  * Normalising validates everything against the table's fields — errors name the JSON path,
@@ -16,6 +16,7 @@ import { findField } from '../filters/field-reference';
 import { FilterGroupSchema, SortListSchema, isFilterGroupLike, type FilterCondition, type FilterGroup, type SortSpec } from '../filters/filter-tree';
 import { resolveFilter } from '../filters/resolve-filter';
 import { resolveSorts } from '../filters/resolve-sorts';
+import { layoutFieldTypes, type LayoutSetting } from './view-types';
 
 export const rowHeights = ['short', 'medium', 'tall', 'extraTall'] as const;
 export type RowHeight = (typeof rowHeights)[number];
@@ -36,6 +37,12 @@ export interface ViewConfig {
   /** Leading columns that stay in place while scrolling sideways (the primary field by default). */
   frozenColumnCount: number;
   rowHeight: RowHeight;
+  /** Kanban: the single select or person field whose values are the columns. */
+  groupFieldId: string | null;
+  /** Calendar: the date a record is placed on. */
+  dateFieldId: string | null;
+  /** Gallery: the attachment field whose first image is a card's cover. */
+  coverFieldId: string | null;
 }
 
 export const ViewConfigSchema = Type.Object(
@@ -50,12 +57,26 @@ export const ViewConfigSchema = Type.Object(
       rowHeights.map((height) => Type.Literal(height)),
       { default: 'short' },
     ),
+    groupFieldId: Type.Union([Type.String(), Type.Null()], { default: null, description: 'Kanban: a single select or person field' }),
+    dateFieldId: Type.Union([Type.String(), Type.Null()], { default: null, description: 'Calendar: a date field' }),
+    coverFieldId: Type.Union([Type.String(), Type.Null()], { default: null, description: 'Gallery: an attachment field' }),
   },
   { additionalProperties: false },
 );
 
 export function defaultViewConfig(): ViewConfig {
-  return { filter: null, sorts: [], hiddenFieldIds: [], fieldOrder: [], columnWidths: {}, frozenColumnCount: 1, rowHeight: 'short' };
+  return {
+    filter: null,
+    sorts: [],
+    hiddenFieldIds: [],
+    fieldOrder: [],
+    columnWidths: {},
+    frozenColumnCount: 1,
+    rowHeight: 'short',
+    groupFieldId: null,
+    dateFieldId: null,
+    coverFieldId: null,
+  };
 }
 
 export interface NormaliseViewConfigOptions {
@@ -107,6 +128,17 @@ function filterWithIds(group: FilterGroup, fields: readonly Field[], path: strin
   };
 }
 
+/** A layout setting: null, or a field (by id or name) of one of the types the setting accepts. */
+function layoutField(setting: LayoutSetting) {
+  return (value: unknown, fields: readonly Field[], path: string): string | null => {
+    if (value === null) return null;
+    const field = findField(value, fields, path);
+    const accepted: readonly string[] = layoutFieldTypes[setting];
+    if (!accepted.includes(field.type)) throw invalid(path, `"${field.name}" is a ${field.type} field; expected ${accepted.join(' or ')}`);
+    return field.id;
+  };
+}
+
 const readers: { readonly [K in keyof ViewConfig]: (value: unknown, fields: readonly Field[], path: string) => ViewConfig[K] } = {
   filter(value, fields, path) {
     if (value === null) return null;
@@ -134,6 +166,9 @@ const readers: { readonly [K in keyof ViewConfig]: (value: unknown, fields: read
     if (!(rowHeights as readonly unknown[]).includes(value)) throw invalid(path, `Expected one of ${rowHeights.join(', ')}`);
     return value as RowHeight;
   },
+  groupFieldId: layoutField('groupFieldId'),
+  dateFieldId: layoutField('dateFieldId'),
+  coverFieldId: layoutField('coverFieldId'),
 };
 
 /**

@@ -1,7 +1,7 @@
 /**
  * A view configuration with every reference to one field removed — what a view becomes when
  * that field is deleted: its filter conditions on the field go (a group left empty goes too),
- * as do its sorts, hidden and order entries and column width.
+ * as do its sorts, hidden and order entries and column width; a layout built on it loses its field.
  */
 import { isFilterGroupLike, type FilterCondition, type FilterGroup } from '../filters/filter-tree';
 import type { ViewConfig } from './view-config';
@@ -28,5 +28,8 @@ export function viewConfigWithoutField(config: ViewConfig, fieldId: string): Vie
     hiddenFieldIds: config.hiddenFieldIds.filter((id) => id !== fieldId),
     fieldOrder: config.fieldOrder.filter((id) => id !== fieldId),
     columnWidths,
+    groupFieldId: config.groupFieldId === fieldId ? null : config.groupFieldId,
+    dateFieldId: config.dateFieldId === fieldId ? null : config.dateFieldId,
+    coverFieldId: config.coverFieldId === fieldId ? null : config.coverFieldId,
   };
 }

@@ -4,6 +4,7 @@
  * Record shapes follow Airtable's: `{ id, createdTime, fields }`, batches of up to 1000.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { viewTypes } from '@multitable/core';
 
 export const maxBatchSize = 1000;
 
@@ -67,7 +68,7 @@ export const TablePatchBody = Type.Object(
 export const ViewInput = Type.Object(
   {
     name: Name,
-    type: Type.Optional(Type.Literal('grid')),
+    type: Type.Optional(Type.Union(viewTypes.map((type) => Type.Literal(type)), { description: 'grid (default), kanban, calendar or gallery' })),
     config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
   { additionalProperties: false },

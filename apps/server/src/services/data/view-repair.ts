@@ -9,8 +9,10 @@ import {
   isEngineError,
   isFilterGroupLike,
   resolveFilter,
+  layoutFieldTypes,
   resolveSorts,
   type Field,
+  type LayoutSetting,
   type FilterCondition,
   type FilterGroup,
   type ViewConfig,
@@ -45,11 +47,22 @@ function filterKeeping(group: FilterGroup, fieldId: string, fields: readonly Fie
   return conditions.length > 0 ? { conjunction: group.conjunction, conditions } : null;
 }
 
-/** `config` without the conditions and sorts on `fieldId` that `fields` (as they are now) no longer resolve. */
+/** A layout setting kept only while its field is still of a type the layout accepts. */
+function layoutKeeping(config: ViewConfig, setting: LayoutSetting, fieldId: string, fields: readonly Field[]): string | null {
+  const current = config[setting];
+  if (current !== fieldId) return current;
+  const field = fields.find((candidate) => candidate.id === fieldId);
+  return field && (layoutFieldTypes[setting] as readonly string[]).includes(field.type) ? current : null;
+}
+
+/** `config` without what on `fieldId` `fields` (as they are now) no longer resolve: conditions, sorts, layouts. */
 export function viewConfigAfterFieldChange(config: ViewConfig, fieldId: string, fields: readonly Field[]): ViewConfig {
   return {
     ...config,
     filter: config.filter ? filterKeeping(config.filter, fieldId, fields) : null,
     sorts: config.sorts.filter((sort) => sort.field !== fieldId || resolves(() => resolveSorts([sort], fields))),
+    groupFieldId: layoutKeeping(config, 'groupFieldId', fieldId, fields),
+    dateFieldId: layoutKeeping(config, 'dateFieldId', fieldId, fields),
+    coverFieldId: layoutKeeping(config, 'coverFieldId', fieldId, fields),
   };
 }

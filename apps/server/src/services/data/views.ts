@@ -3,7 +3,7 @@
  * frozen columns, row height), validated by core and saved with field ids so renames never
  * break a view. A table keeps at least one view.
  */
-import { defaultViewConfig, normaliseViewConfig, type ViewConfig } from '@multitable/core';
+import { defaultViewConfig, normaliseViewConfig, type ViewConfig, type ViewType } from '@multitable/core';
 import * as store from '@multitable/storage';
 import { clocked, type Caller } from '../access/caller';
 import { restrictTable } from '../access/readable-table';
@@ -18,7 +18,7 @@ import { indexQueriedFields } from './view-indexes';
 
 export interface ViewInput {
   name: string;
-  type?: 'grid';
+  type?: ViewType;
   config?: Record<string, unknown>;
 }
 
