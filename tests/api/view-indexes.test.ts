@@ -4,7 +4,7 @@
  * where a view sorted on a million records took a full scan per page.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hasFieldIndex, junctionOf } from '@multitable/storage';
+import { hasFieldIndex, junctionOf, sql } from '@multitable/storage';
 import { describeEachDialect } from '../support/databases';
 import { startTestApp, type SignedIn, type TestApp } from '../support/app';
 import { createRecords, createTable, fieldNamed, listAll, tableUrl, type ApiTable } from './data-helpers';
@@ -17,6 +17,17 @@ describeEachDialect('view indexes', (dialect) => {
   const indexed = (name: string, direction: 'asc' | 'desc' = 'asc') => {
     const field = fieldNamed(table, name);
     return hasFieldIndex(t.database.db, t.database.dialect, table.id, { id: field.id, type: field.type as never, options: field.options }, direction);
+  };
+
+  /** Which of `tables` the planner has statistics of (PostgreSQL's pg_stats; SQLite's sqlite_stat1). */
+  const tablesWithStatistics = async (tables: string[]): Promise<string[]> => {
+    const { db, dialect: sqlDialect } = t.database;
+    if (dialect === 'sqlite' && (await sqlDialect.listColumns(db, 'sqlite_stat1')).length === 0) return [];
+    const query =
+      dialect === 'postgres'
+        ? sql<{ name: string }>`SELECT DISTINCT tablename AS name FROM pg_stats WHERE schemaname = current_schema() AND tablename IN (${sql.join(tables)})`
+        : sql<{ name: string }>`SELECT DISTINCT tbl AS name FROM sqlite_stat1 WHERE tbl IN (${sql.join(tables)})`;
+    return (await query.execute(db)).rows.map((row) => row.name).sort();
   };
 
   beforeAll(async () => {
@@ -110,6 +121,11 @@ describeEachDialect('view indexes', (dialect) => {
     expect(await t.database.dialect.indexExists(t.database.db, `ix_${junction.table}_linked_owner`)).toBe(junction.selfColumn === 'owner_id');
     const page = await listAll(owner, baseId, table.id, `&view=${res.json().id}`);
     expect(page.map((record) => record.fields.Visit)).toEqual(['L1', 'L3']); // exact case: 'ann' is someone else
+    // The planner weighs the lookup's subquery by statistics: PostgreSQL gets them for the three
+    // tables even with autovacuum off; SQLite is left to plan without (no sqlite_stat1).
+    expect(await tablesWithStatistics([`t_${table.id}`, `t_${patients.id}`, junction.table])).toEqual(
+      dialect === 'postgres' ? [junction.table, `t_${table.id}`, `t_${patients.id}`].sort() : [],
+    );
   });
 
   it('changes the type of a field indexed both ways', async () => {

@@ -60,10 +60,16 @@ export async function rollupUpdate(context: BenchContext, parent: RollupParent, 
   const junction = junctionOf(parent.link as unknown as Field);
   const visitsTable = tableSql(tables.visits);
   const feeColumn = columnSql(tables.visits, 'Fee');
+  // The sum the bare write stores must be the exact one the server stores (core sums decimals
+  // exactly, and updates a sum from the change alone only while the stored sum is exact).
+  // PostgreSQL's SUM over DOUBLE PRECISION adds in binary — 7616383.29 comes out 7616383.290000021
+  // — and that cell would send the server's next update to a full recomputation. SQLite's SUM
+  // compensates its rounding, and gives the exact sum.
+  const feeSum = context.dialect === 'postgres' ? `SUM(v.${feeColumn}::numeric)` : `SUM(v.${feeColumn})`;
   const bareStatements = (fee: number) => [
     { sql: `UPDATE ${visitsTable} SET ${feeColumn} = ? WHERE id = ?`, params: [fee, childId] },
     {
-      sql: `UPDATE ${userTableName(tables.patients.id)} SET ${fieldColumnName(rollupField as unknown as Field)} = (SELECT SUM(v.${feeColumn}) FROM ${junction.table} j JOIN ${visitsTable} v ON v.id = j.${junction.otherColumn} WHERE j.${junction.selfColumn} = ?) WHERE id = ?`,
+      sql: `UPDATE ${userTableName(tables.patients.id)} SET ${fieldColumnName(rollupField as unknown as Field)} = (SELECT ${feeSum} FROM ${junction.table} j JOIN ${visitsTable} v ON v.id = j.${junction.otherColumn} WHERE j.${junction.selfColumn} = ?) WHERE id = ?`,
       params: [context.patientIds[0], context.patientIds[0]],
     },
   ];

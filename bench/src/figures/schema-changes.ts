@@ -10,6 +10,7 @@ import { newFormula } from '../data/hospital-schema';
 import { columnSql, tableSql, type BenchContext } from '../context';
 import { round } from '../stats';
 import { within, type FigureResult } from '../report/results';
+import { isTimeout, requestTimeoutMs, type Reply } from '../http/client';
 
 async function timedBare(context: BenchContext, statements: Array<{ sql: string }>): Promise<number> {
   const started = performance.now();
@@ -76,13 +77,22 @@ export async function typeChange(context: BenchContext): Promise<FigureResult> {
     { sql: `ALTER TABLE ${table} ADD COLUMN bench_converted TEXT` },
     { sql: `UPDATE ${table} SET bench_converted = CAST(${columnSql(tables.visits, 'Wait minutes')} AS TEXT)` },
   ]);
-  const reply = await api.send('PATCH', `/api/v1/bases/${baseId}/tables/${tables.visits.id}/fields/${field.id}`, { type: 'singleLineText' });
   const base = {
     id: 'type-change',
     title: `Change a field's type on ${scale.visits.toLocaleString('en')} records`,
     target: '≤ 30 s',
   };
   const bare = { label: 'bare SQL: ADD COLUMN + UPDATE … = CAST(… AS TEXT) (rolled back)', value: round(bareMs / 1000), unit: 's' };
+  const started = performance.now();
+  let reply: Reply;
+  try {
+    reply = await api.send('PATCH', `/api/v1/bases/${baseId}/tables/${tables.visits.id}/fields/${field.id}`, { type: 'singleLineText' });
+  } catch (error) {
+    if (!isTimeout(error)) throw error;
+    // Missed, with how long it was waited for; the run goes on (the server may still be at it).
+    const seconds = round((performance.now() - started) / 1000);
+    return { ...base, status: 'missed', headline: `no answer after ${seconds} s`, measurements: [bare], notes: [`The PATCH did not answer within the client's ${requestTimeoutMs / 60_000} minutes.`] };
+  }
   if (reply.status !== 200) {
     return { ...base, status: 'missed', headline: `refused (${reply.status})`, measurements: [bare], notes: [errorMessage(reply.text)] };
   }

@@ -14,6 +14,15 @@ export interface Reply {
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
+/** How long the client waits for a reply's headers, and then between chunks of its body: 30 minutes. */
+export const requestTimeoutMs = 30 * 60_000;
+
+/** True for undici's error when the server did not answer within requestTimeoutMs. */
+export function isTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+}
+
 export class HttpClient {
   private readonly pool: Pool;
   private headers: Record<string, string> = {};
@@ -21,7 +30,15 @@ export class HttpClient {
   constructor(readonly origin: string, connections = 64) {
     // Idle sockets are closed by the client after 4 s, long before the server would (fastify: 72 s),
     // so a request never goes out on a socket the server is closing (after a long bulk load).
-    this.pool = new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 4_000, keepAliveMaxTimeout: 4_000, headersTimeout: 600_000, bodyTimeout: 600_000 });
+    // A schema change on a million records answers only when done: it may take minutes.
+    this.pool = new Pool(origin, {
+      connections,
+      pipelining: 1,
+      keepAliveTimeout: 4_000,
+      keepAliveMaxTimeout: 4_000,
+      headersTimeout: requestTimeoutMs,
+      bodyTimeout: requestTimeoutMs,
+    });
   }
 
   /** Headers sent with every later request (authorization, cookie, CSRF token). */

@@ -65,6 +65,11 @@ export interface SqlDialect {
    * table uses it.
    */
   readonly updatesWriteRowVersions: boolean;
+  /**
+   * Gathers the planner's statistics of a table that has none or stale ones (PostgreSQL, by
+   * autovacuum's rule: ./postgres-statistics.ts); SQLite plans without them and is left as it is.
+   */
+  refreshStaleStatistics(db: Kysely<any>, tableName: string): Promise<void>;
   /** Runs `updates` in as few statements as this dialect does it fastest. */
   updateRows(executor: Kysely<any>, updates: RowUpdates): Promise<void>;
   /** SQL fragments of filters and sorts (packages/storage/src/query). */

@@ -4,6 +4,7 @@ import type { StorageKind } from '@multitable/core';
 import type { SqlDialect } from './dialect';
 import { postgresQuery } from './postgres-query';
 import { postgresUpdateRows } from './postgres-row-updates';
+import { refreshStalePostgresStatistics } from './postgres-statistics';
 
 const columnTypes: Record<StorageKind, string> = {
   text: 'TEXT',
@@ -25,6 +26,7 @@ export const postgresDialect: SqlDialect = {
   rowLocator: { column: 'ctid', type: 'TID' },
   updatesWriteRowVersions: true,
   updateRows: postgresUpdateRows,
+  refreshStaleStatistics: refreshStalePostgresStatistics,
   isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === '23505',
   async listColumns(db, tableName) {
     const { rows } = await sql<{ column_name: string }>`

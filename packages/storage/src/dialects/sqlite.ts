@@ -24,6 +24,8 @@ export const sqliteDialect: SqlDialect = {
   rowLocator: { column: 'rowid', type: 'INTEGER' },
   updatesWriteRowVersions: false,
   updateRows: (executor, updates) => sqliteUpdateRows(executor, updates, sqliteDialect.maxParameters),
+  // Without sqlite_stat1 SQLite's planner assumes every index selective, which the queries are written for.
+  refreshStaleStatistics: async () => {},
   isUniqueViolation(error) {
     const code = (error as { code?: unknown } | null)?.code;
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';

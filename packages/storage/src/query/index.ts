@@ -4,4 +4,4 @@ export { compileOrderBy } from './compile-order-by';
 export { compileGroupBy, type CompiledGroupBy } from './compile-group-by';
 export { tableScope, type QueryScope } from './query-scope';
 export { filterScope, probeThroughLinks, defaultThroughLinkLimit, type FilterScopeOptions, type ProbeOptions } from './filter-scope';
-export { ensureThroughLinkIndex } from './through-link-index';
+export { ensureThroughLinkIndex, refreshThroughLinkStatistics } from './through-link-index';

@@ -14,21 +14,40 @@ import type { SqlDialect } from '../dialects/dialect';
 import { ensureFieldIndex } from '../physical/field-index';
 import { userDb } from '../physical/executor';
 import { fieldPlacement } from '../physical/field-storage';
+import { refreshTableStatistics } from '../physical/table-statistics';
 import { getField } from '../schema/field-meta';
 import { tableScope } from './query-scope';
-import { throughLinkPath, throughLinkSource } from './through-link';
+import { throughLinkPath, throughLinkSource, type ThroughLinkPath } from './through-link';
 
-/** Indexes what a filter on `field` (of the table whose fields are `fields`) reads, when it is read through its link. */
-export async function ensureThroughLinkIndex(executor: Executor, dialect: SqlDialect, field: Field, fields: readonly Field[]): Promise<void> {
+/** The path a filter on `field` is read through, with the lookup's target; undefined when it is not read through a link. */
+async function pathOf(executor: Executor, dialect: SqlDialect, field: Field, fields: readonly Field[]): Promise<{ path: ThroughLinkPath; linked: Field } | undefined> {
   const target = { field, kind: fieldPlacement(field).kind };
   const source = throughLinkSource(target);
   const linked = source ? await getField(executor, source.targetFieldId) : undefined;
-  if (!linked) return;
+  if (!linked) return undefined;
   const path = throughLinkPath(target, tableScope(dialect, undefined, [...fields, linked]));
-  if (!path) return;
-  await ensureFieldIndex(executor, dialect, linked.tableId, linked);
-  if (path.junction.selfColumn === 'owner_id') {
-    const table = path.junction.table;
+  return path ? { path, linked } : undefined;
+}
+
+/** Indexes what a filter on `field` (of the table whose fields are `fields`) reads, when it is read through its link. */
+export async function ensureThroughLinkIndex(executor: Executor, dialect: SqlDialect, field: Field, fields: readonly Field[]): Promise<void> {
+  const found = await pathOf(executor, dialect, field, fields);
+  if (!found) return;
+  await ensureFieldIndex(executor, dialect, found.linked.tableId, found.linked);
+  if (found.path.junction.selfColumn === 'owner_id') {
+    const table = found.path.junction.table;
     await userDb(executor).schema.createIndex(`ix_${table}_linked_owner`).ifNotExists().on(table).columns(['linked_id', 'owner_id']).execute();
   }
+}
+
+/**
+ * Refreshes the planner's statistics of the linked table and the junction a filter on `field`
+ * reads, when they have none or stale ones (physical/table-statistics.ts): it weighs the
+ * subquery by them — how many linked records match, how many links each has.
+ */
+export async function refreshThroughLinkStatistics(executor: Executor, dialect: SqlDialect, field: Field, fields: readonly Field[]): Promise<void> {
+  const found = await pathOf(executor, dialect, field, fields);
+  if (!found) return;
+  await refreshTableStatistics(executor, dialect, found.linked.tableId);
+  await dialect.refreshStaleStatistics(userDb(executor), found.path.junction.table);
 }

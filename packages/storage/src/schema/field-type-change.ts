@@ -12,10 +12,11 @@ import type { SqlDialect } from '../dialects/dialect';
 import { atomically, userDb } from '../physical/executor';
 import { dropFieldIndex, ensureFieldIndex, hasFieldIndex } from '../physical/field-index';
 import { fieldPlacement } from '../physical/field-storage';
-import { recordIdColumn, userTableName } from '../physical/naming';
+import { recordIdColumn, systemColumns, userTableName } from '../physical/naming';
 import { addColumn, dropColumn } from '../physical/user-table-ddl';
 import type { BulkRow } from '../records/bulk-update';
 import { cellValue } from '../records/stored-record';
+import { walkKeyOf, type WalkKey } from '../records/table-walk';
 import { requireField } from './field-meta';
 import { freshColumn, startColumnRewrite } from './type-change/column-rewrite';
 
@@ -78,15 +79,19 @@ export async function changeFieldType(
         : await freshColumn(t, dialect, rewriteTarget);
     if (rewrite) {
       const batchSize = options.batchSize ?? 5_000;
-      let after: string | null = null;
+      // Keyset batches in creation order (auto number), the order rows were inserted in: a batch
+      // reads neighbouring pages of the table, where id order reads one page per record, at
+      // random (1,000,000 records on PostgreSQL: ~17 s of reads, most of them waiting on I/O).
+      // On SQLite the batch's updates then also land on neighbouring pages (records/table-walk.ts).
+      let after: WalkKey | null = null;
       for (;;) {
         let query = userDb(t)
           .selectFrom(userTableName(field.tableId))
-          .select([recordIdColumn, oldPlacement.column])
+          .select([recordIdColumn, `${systemColumns.autoNumber} as walk_key`, oldPlacement.column])
           .where(oldPlacement.column, 'is not', null)
-          .orderBy(recordIdColumn)
+          .orderBy(systemColumns.autoNumber)
           .limit(batchSize);
-        if (after !== null) query = query.where(recordIdColumn, '>', after);
+        if (after !== null) query = query.where(systemColumns.autoNumber, '>', after);
         const rows = (await query.execute()) as Array<Record<string, unknown>>;
         if (rows.length === 0) break;
         const writes: BulkRow[] = [];
@@ -106,7 +111,7 @@ export async function changeFieldType(
           }
         }
         await rewrite.write(writes);
-        after = String(rows[rows.length - 1]![recordIdColumn]);
+        after = walkKeyOf(rows[rows.length - 1]!.walk_key);
         if (rows.length < batchSize) break;
       }
     }

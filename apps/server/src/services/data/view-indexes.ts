@@ -8,6 +8,10 @@
  * both). A lookup a view filters on also gets its target indexed in the linked table (storage's
  * through-link filters read it). Indexes are dropped with their field, never with a view:
  * another view may use them.
+ *
+ * Once the view is saved, the planner's statistics of the tables it queries are refreshed where
+ * they are missing or stale (PostgreSQL with autovacuum off or behind, as after a bulk load): an
+ * index serves a query only when the planner guesses right how many rows a condition keeps.
  */
 import { isFilterGroupLike, type Field, type FilterCondition, type FilterGroup, type ViewConfig } from '@multitable/core';
 import * as store from '@multitable/storage';
@@ -44,5 +48,30 @@ export async function indexQueriedFields(
   for (const sort of config.sorts) {
     const field = byId.get(sort.field);
     if (field && sort.direction === 'desc') await store.ensureFieldIndex(trx, dialect, tableId, field, 'desc');
+  }
+}
+
+/**
+ * Refreshes the statistics the view's queries are planned from (see the header): the table's,
+ * and for each lookup it filters on, the linked table's and the junction's. Run after the view's
+ * transaction (storage's refreshTableStatistics says why). Statistics only make queries faster,
+ * and autovacuum gathers them as well: a failure here leaves the saved view as it is.
+ */
+export async function refreshQueriedStatistics(
+  db: store.Executor,
+  dialect: store.SqlDialect,
+  tableId: string,
+  fields: readonly Field[],
+  config: Pick<ViewConfig, 'filter'>,
+): Promise<void> {
+  const byId = new Map(fields.map((field) => [field.id, field]));
+  try {
+    await store.refreshTableStatistics(db, dialect, tableId);
+    for (const fieldId of fieldIdsQueriedBy({ sorts: [], filter: config.filter })) {
+      const field = byId.get(fieldId);
+      if (field) await store.refreshThroughLinkStatistics(db, dialect, field, fields);
+    }
+  } catch {
+    // Left to autovacuum (see above).
   }
 }

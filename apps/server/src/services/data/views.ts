@@ -3,7 +3,7 @@
  * frozen columns, row height), validated by core and saved with field ids so renames never
  * break a view. A table keeps at least one view.
  */
-import { defaultViewConfig, normaliseViewConfig, type ViewConfig, type ViewType } from '@multitable/core';
+import { defaultViewConfig, normaliseViewConfig, type Field, type ViewConfig, type ViewType } from '@multitable/core';
 import * as store from '@multitable/storage';
 import { clocked, type Caller } from '../access/caller';
 import { restrictTable } from '../access/readable-table';
@@ -14,7 +14,7 @@ import { applyChange, type ChangeMeta } from './change-recorder';
 import { checkFieldName } from './field-input';
 import { presentView, type ApiView } from './schema-presenter';
 import { findViewOfTable, loadTableContext } from './table-lookup';
-import { indexQueriedFields } from './view-indexes';
+import { indexQueriedFields, refreshQueriedStatistics } from './view-indexes';
 
 export interface ViewInput {
   name: string;
@@ -50,27 +50,44 @@ export async function getView(platform: Platform, caller: Caller, tableKey: stri
   return presentView(await findVisibleView(platform.database.db, readable, viewKey, 'viewId'));
 }
 
+/** What a saved view queries: its statistics are refreshed once the view is committed (./view-indexes.ts). */
+interface QueriedBy {
+  tableId: string;
+  fields: readonly Field[];
+  config: ViewConfig;
+}
+
+async function afterSave(platform: Platform, queried: QueriedBy | undefined): Promise<void> {
+  if (queried) await refreshQueriedStatistics(platform.database.db, platform.database.dialect, queried.tableId, queried.fields, queried.config);
+}
+
 export async function createView(platform: Platform, meta: ChangeMeta, tableKey: string, input: ViewInput): Promise<ApiView> {
   checkFieldName(input.name, 'body.name');
-  return applyChange(platform, meta, async (trx, recorder) => {
+  let queried: QueriedBy | undefined;
+  const created = await applyChange(platform, meta, async (trx, recorder) => {
     const { table, fields } = await loadTableContext(trx, meta.baseId, tableKey);
     const config = normaliseViewConfig(input.config ?? null, fields, { path: 'body.config' });
     await indexQueriedFields(trx, platform.database.dialect, table.id, fields, config);
     const view = await store.createView(trx, platform.database.dialect, { tableId: table.id, name: input.name, type: input.type ?? 'grid', config }, recorder.at);
     recorder.event({ tableId: table.id, type: 'view.created', payload: { tableId: table.id, viewId: view.id } });
+    queried = { tableId: table.id, fields, config };
     return presentView(view);
   });
+  await afterSave(platform, queried);
+  return created;
 }
 
 export async function updateView(platform: Platform, meta: ChangeMeta, tableKey: string, viewKey: string, patch: ViewPatchInput): Promise<ApiView> {
   if (patch.name !== undefined) checkFieldName(patch.name, 'body.name');
-  return applyChange(platform, meta, async (trx, recorder) => {
+  let queried: QueriedBy | undefined;
+  const updated = await applyChange(platform, meta, async (trx, recorder) => {
     const { table, fields } = await loadTableContext(trx, meta.baseId, tableKey);
     let view = await findViewOfTable(trx, table.id, viewKey, 'viewId');
     if (patch.name !== undefined || patch.config !== undefined) {
       // A partial config changes only the settings it names.
       const config = patch.config === undefined ? undefined : normaliseViewConfig({ ...storedViewConfig(view), ...patch.config }, fields, { path: 'body.config' });
       if (config) await indexQueriedFields(trx, platform.database.dialect, table.id, fields, config);
+      if (config) queried = { tableId: table.id, fields, config };
       view = await store.updateView(trx, platform.database.dialect, view.id, {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(config !== undefined ? { config } : {}),
@@ -83,6 +100,8 @@ export async function updateView(platform: Platform, meta: ChangeMeta, tableKey:
     recorder.event({ tableId: table.id, type: 'view.updated', payload: { tableId: table.id, viewId: view.id } });
     return presentView(view);
   });
+  await afterSave(platform, queried);
+  return updated;
 }
 
 export async function deleteView(platform: Platform, meta: ChangeMeta, tableKey: string, viewKey: string): Promise<{ id: string; deleted: true }> {

@@ -66,7 +66,12 @@ export async function inPlace(trx: Executor, dialect: SqlDialect, target: Rewrit
   const lookup = sql.raw(`pg_temp.${convertingColumnName(target.fieldId)}_value`);
   const typeName = dialect.columnType(target.kind);
   const type = sql.raw(typeName);
-  await sql`CREATE TEMPORARY TABLE ${staging} (id TEXT NOT NULL, value ${type}) ON COMMIT DROP`.execute(trx);
+  // Staged ids are typed like the user table's `id` (under "C"), and the lookup compares under
+  // "C" too: its parameter takes the collation of the `id` it is called with, and an index under
+  // another collation cannot serve the comparison — every call would scan the whole staging
+  // table (quadratic: 100,000 rows took 263 s instead of seconds).
+  const idType = sql.raw(dialect.orderKeyColumnType);
+  await sql`CREATE TEMPORARY TABLE ${staging} (id ${idType} NOT NULL, value ${type}) ON COMMIT DROP`.execute(trx);
   return {
     async write(rows) {
       for (const chunk of chunkForParameters(rows, 2, dialect.maxParameters)) {
@@ -79,7 +84,7 @@ export async function inPlace(trx: Executor, dialect: SqlDialect, target: Rewrit
       await sql`ANALYZE ${staging}`.execute(trx);
       // PL/pgSQL caches the lookup's plan; ALTER … USING accepts a function, not a subquery.
       await sql`CREATE FUNCTION ${lookup}(record_id TEXT) RETURNS ${type} LANGUAGE plpgsql STABLE AS ${sql.raw(
-        `$$ DECLARE found ${typeName}; BEGIN SELECT value INTO found FROM ${stagingName} WHERE id = record_id; RETURN found; END $$`,
+        `$$ DECLARE found ${typeName}; BEGIN SELECT value INTO found FROM ${stagingName} WHERE id = record_id COLLATE "C"; RETURN found; END $$`,
       )}`.execute(trx);
       const table = userTableName(target.tableId);
       await sql`ALTER TABLE ${sql.table(table)} ALTER COLUMN ${sql.ref(target.column)} TYPE ${type} USING ${lookup}(${sql.ref('id')})`.execute(trx);
