@@ -20,6 +20,7 @@ const queryClient = new QueryClient({
 
 // The grid (AG Grid and the cell editors) loads when a base is first opened, not on sign-in.
 const BasePage = lazy(async () => ({ default: (await import('./pages/base-page')).BasePage }));
+const AccessPage = lazy(async () => ({ default: (await import('./pages/access/access-page')).AccessPage }));
 
 function SignedInPage({ children }: { children: ReactNode }) {
   return (
@@ -35,11 +36,17 @@ const router = createHashRouter([
   { path: '/', element: <SignedInPage><HomePage /></SignedInPage> },
   { path: '/bases/:baseId', element: <SignedInPage><BasePage /></SignedInPage> },
   { path: '/bases/:baseId/tables/:tableId', element: <SignedInPage><BasePage /></SignedInPage> },
+  { path: '/bases/:baseId/tables/:tableId/views/:viewId', element: <SignedInPage><BasePage /></SignedInPage> },
+  { path: '/bases/:baseId/access', element: <SignedInPage><AccessPage /></SignedInPage> },
   { path: '*', element: <NotFoundPage /> },
 ]);
 
+// People who asked their system for less motion get no animations (and so do the browser tests).
+const reducedMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 const theme = {
   token: {
+    motion: !reducedMotion,
     colorPrimary: '#1677ff',
     borderRadius: 6,
     fontFamily:

@@ -58,3 +58,24 @@ export async function copiedText(page: Page): Promise<string> {
     return data.getData('text/plain');
   });
 }
+
+/** What a column shows, row by row in display order (group headers, drawn full width, have no cell). */
+export async function columnTexts(page: Page, fieldId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const cells = [...document.querySelectorAll(`.ag-row[row-index] .ag-cell[col-id="${id}"]`)];
+    return cells
+      .map((element) => ({ row: Number(element.closest('.ag-row')!.getAttribute('row-index')), text: element.textContent ?? '' }))
+      .sort((a, b) => a.row - b.row)
+      .map((entry) => entry.text);
+  }, fieldId);
+}
+
+/** The texts of the group header rows, in display order. */
+export async function groupHeaderTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="group-header"]')]
+      .map((element) => ({ row: Number(element.closest('[row-index]')?.getAttribute('row-index')), text: element.textContent ?? '' }))
+      .sort((a, b) => a.row - b.row)
+      .map((entry) => entry.text),
+  );
+}

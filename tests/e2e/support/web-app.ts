@@ -42,7 +42,8 @@ export async function startWebApp(): Promise<WebApp> {
     server,
     browser,
     async newPage({ locale = 'en-US' } = {}) {
-      const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+      // Reduced motion: the app then draws menus and popovers without animations, so nothing waits on one.
+      const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);

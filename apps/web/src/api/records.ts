@@ -3,6 +3,7 @@
  * renaming a field never breaks a loaded row, and writes with `typecast` so text typed or pasted
  * is read the way core reads it (the web checks it with core first).
  */
+import type { FilterGroup, SortSpec } from '@multitable/core';
 import { api } from './client';
 
 export interface ApiRecord {
@@ -33,9 +34,44 @@ export const maxRecordBatch = 1000;
 
 const recordsPath = (baseId: string, tableId: string) => `/bases/${baseId}/tables/${tableId}/records`;
 
-export function listRecords(baseId: string, tableId: string, page: { offset: number; pageSize: number }): Promise<RecordPage> {
-  return api.get<RecordPage>(recordsPath(baseId, tableId), { ...page, returnFieldsByFieldId: true });
+/**
+ * What a list reads: a filter tree and sorts (the grid sends its view's, as it shows them, so a
+ * change shows before the view is saved). Sent in a POST body: a filter can be long.
+ */
+export interface RecordListQuery {
+  filter?: FilterGroup | null;
+  sort?: readonly SortSpec[];
 }
+
+function listBody(query: RecordListQuery) {
+  return {
+    ...(query.filter ? { filter: query.filter } : {}),
+    ...(query.sort?.length ? { sort: query.sort } : {}),
+  };
+}
+
+export function listRecords(baseId: string, tableId: string, page: { offset: number; pageSize: number }, query: RecordListQuery = {}): Promise<RecordPage> {
+  return api.post<RecordPage>(`${recordsPath(baseId, tableId)}/query`, { ...page, ...listBody(query), returnFieldsByFieldId: true });
+}
+
+/** How many records match the filter (exact; the server counts, so ask once per filter). */
+export async function countRecords(baseId: string, tableId: string, query: { filter?: FilterGroup | null }): Promise<number> {
+  return (await api.get<{ count: number }>(`${recordsPath(baseId, tableId)}/count`, query.filter ? { filter: JSON.stringify(query.filter) } : {})).count;
+}
+
+export interface GroupCounts {
+  groups: Array<{ key: unknown[]; count: number }>;
+  /** True when the server stopped at its group limit. */
+  truncated?: boolean;
+}
+
+/** Record counts per group (one to three levels) of the records matching the filter. */
+export function groupCounts(baseId: string, tableId: string, groupBy: readonly SortSpec[], query: { filter?: FilterGroup | null }): Promise<GroupCounts> {
+  return api.post<GroupCounts>(`${recordsPath(baseId, tableId)}/groups/query`, { groupBy, ...(query.filter ? { filter: query.filter } : {}) });
+}
+
+export const getRecord = (baseId: string, tableId: string, recordId: string) =>
+  api.get<ApiRecord>(`${recordsPath(baseId, tableId)}/${recordId}`, { returnFieldsByFieldId: true });
 
 export async function createRecord(baseId: string, tableId: string, fields: Record<string, unknown> = {}): Promise<ApiRecord> {
   return api.post<ApiRecord>(recordsPath(baseId, tableId), { fields, typecast: true, returnFieldsByFieldId: true });

@@ -21,13 +21,22 @@ const handledOutsideEditing = new Set(['Delete', 'Backspace']);
 export interface ColumnHooks {
   /** cellClassRules of every field cell: marks the selected range. */
   inRange(rowIndex: number | null, fieldId: string): boolean;
+  /** Whether the user's role may edit the field. */
+  mayEdit(fieldId: string): boolean;
+  /** The view's width for the column, if it stores one. */
+  widthOf(fieldId: string): number | undefined;
+}
+
+/** Room for the largest row number and the expand button beside it. */
+export function rowNumberWidth(rows: number): number {
+  return Math.max(64, 38 + String(Math.max(rows, 1)).length * 8);
 }
 
 function rowNumberColumn(): ColDef<ApiRecord> {
   return {
     colId: rowNumberColumnId,
     headerName: '',
-    width: 64,
+    width: rowNumberWidth(0),
     pinned: 'left',
     lockPinned: true,
     resizable: false,
@@ -42,14 +51,14 @@ function rowNumberColumn(): ColDef<ApiRecord> {
 export function fieldColumn(field: ApiField, hooks: ColumnHooks): ColDef<ApiRecord> {
   const cellType = cellTypeOf(field);
   const { Renderer, Editor } = cellType;
-  const editable = Editor !== undefined && isWritable(field);
+  const editable = Editor !== undefined && isWritable(field) && hooks.mayEdit(field.id);
   const editorKeys = new Set(cellType.editorKeys ?? []);
   return {
     colId: field.id,
     headerName: field.name,
     headerComponent: FieldHeader,
     headerComponentParams: { field },
-    width: cellType.width ?? (field.isPrimary ? 220 : 180),
+    width: hooks.widthOf(field.id) ?? cellType.width ?? (field.isPrimary ? 220 : 180),
     ...(field.isPrimary ? { pinned: 'left' as const, lockPinned: true } : {}),
     valueGetter: (params) => params.data?.fields[field.id] ?? null,
     cellRenderer: (params: CustomCellRendererProps<ApiRecord, unknown, GridContext>) =>

@@ -20,6 +20,8 @@ export interface GridContext {
   takeTypedAhead(): string;
   /** Opens the record's side panel. */
   expandRecord(recordId: string): void;
+  /** Collapses or expands a group of a grouped grid (by the group's path). */
+  toggleGroup(path: string): void;
 }
 
 /** Marks the element that has the keyboard while a cell is edited. */

@@ -3,8 +3,11 @@
  * the cell-type registry, and what Community lacks built on browser events — a selected range,
  * TSV copy and paste, Delete to clear, undo and redo of the user's own edits. Every change goes
  * through the CellWriter (checked with core, saved in one batch, reverted if the server refuses).
+ * The view decides the columns (order, widths), the row height, and what is read (filter, sorts,
+ * group-by); moving or resizing a column hands the new order or width back to the view.
  */
 import { useQuery } from '@tanstack/react-query';
+import type { ViewConfig } from '@multitable/core';
 import {
   AllCommunityModule,
   themeQuartz,
@@ -18,18 +21,23 @@ import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Clipboa
 import { useTranslation } from 'react-i18next';
 import type { Base } from '../api/bases';
 import { createRecord, type ApiRecord } from '../api/records';
-import type { ApiTable } from '../api/tables';
+import type { ApiField, ApiTable } from '../api/tables';
 import { listUsers } from '../api/users';
 import { useLanguage } from '../i18n/i18n';
 import { errorText } from '../pages/form-errors';
 import { userDirectory, type CellEnvironment } from './cell-values';
 import { copiedText, maxPasteCells, planPaste } from './clipboard/grid-clipboard';
-import { columnDefs } from './column-defs';
+import { rowNumberColumnId, rowNumberWidth } from './column-defs';
+import { useViewColumns } from './view-columns';
 import { CellErrorBubble, type CellError } from './editing/cell-error-bubble';
 import { CellWriter } from './editing/cell-writer';
 import { handleGridKey } from './editing/grid-keys';
 import { editorClass, type GridContext } from './grid-context';
-import { recordDatasource, type RecordCount } from './record-datasource';
+import { recordSource, type RecordCount, type RecordSourceQuery } from './record-datasource';
+import { GroupHeaderRow } from './grouping/group-header-row';
+import { useLiveUpdates } from './live/use-live-updates';
+import { groupHeaderOf } from './grid-row';
+import { rowHeightPixels } from '../views/view-settings';
 import { RecordPanel } from './record-panel/record-panel';
 import { singleCell } from './selection/cell-range';
 import { RangeTracker } from './selection/range-tracker';
@@ -62,18 +70,31 @@ export interface TableGridHandle {
 interface TableGridProps {
   base: Base;
   table: ApiTable;
+  /** The fields the view shows, in its order. */
+  fields: readonly ApiField[];
+  config: ViewConfig;
+  query: RecordSourceQuery;
+  mayEdit(fieldId: string): boolean;
   onCount(count: RecordCount): void;
+  /** The user moved a column: the shown fields' new order. */
+  onFieldOrder(fieldIds: string[]): void;
+  onColumnWidth(fieldId: string, width: number): void;
+  /** How many edits wait for the connection to come back. */
+  onWaiting(count: number): void;
   ref?: Ref<TableGridHandle>;
 }
 
-export function TableGrid({ base, table, onCount, ref }: TableGridProps) {
+export function TableGrid({ base, table, fields, config, query, mayEdit, onCount, onFieldOrder, onColumnWidth, onWaiting, ref }: TableGridProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { message } = App.useApp();
   const users = useQuery({ queryKey: ['users'], queryFn: listUsers });
   const [api, setApi] = useState<GridApi<ApiRecord> | undefined>(undefined);
   const [cellError, setCellError] = useState<CellError | null>(null);
-  const [expandedRecordId, setExpandedRecordId] = useState<string | null>(null);
+  // The record in the side panel; `loaded` stands in while the grid has not read it (a new record).
+  const [expanded, setExpanded] = useState<{ id: string; loaded?: ApiRecord } | null>(null);
+  const [readCount, setReadCount] = useState(0);
+  const [knownRows, setKnownRows] = useState(0);
   const [storedVersion, setStoredVersion] = useState(0);
   const wrapper = useRef<HTMLDivElement>(null);
   const count = useRef<RecordCount>({ count: 0, exact: false });
@@ -85,20 +106,23 @@ export function TableGrid({ base, table, onCount, ref }: TableGridProps) {
   );
 
   // The writer lives as long as the grid; it reads the latest fields, users and grid through refs.
-  const latest = useRef({ fieldsById, env, api });
-  latest.current = { fieldsById, env, api };
+  const latest = useRef({ fieldsById, env, api, mayEdit, onWaiting });
+  latest.current = { fieldsById, env, api, mayEdit, onWaiting };
   const writer = useMemo(
     () =>
       new CellWriter({
         baseId: base.id,
         tableId: table.id,
         fields: () => latest.current.fieldsById,
+        mayEdit: (fieldId) => latest.current.mayEdit(fieldId),
         env: () => latest.current.env,
         grid: () => latest.current.api,
         showError: (cell, text) => setCellError({ ...cell, message: text }),
         onStored: () => setStoredVersion((version) => version + 1),
+        onWaiting: (waiting) => latest.current.onWaiting(waiting),
         messages: {
           readOnly: (field) => t('grid.readOnly', { field: field.name }),
+          notAllowed: (field) => t('grid.notAllowed', { field: field.name }),
           invalid: (field, reason) => t('grid.invalid', { field: field.name, reason }),
         },
       }),
@@ -117,27 +141,55 @@ export function TableGrid({ base, table, onCount, ref }: TableGridProps) {
         typedAhead.current = '';
         return typed;
       },
-      expandRecord: setExpandedRecordId,
+      expandRecord: (recordId) => setExpanded({ id: recordId }),
+      toggleGroup: (path) => toggleGroup.current(path),
     }),
     [env, users.data, fieldsById, writer],
   );
 
   const ranges = useMemo(() => new RangeTracker(() => latest.current.api), []);
-  const columns = useMemo(() => columnDefs(table.fields, { inRange: (rowIndex, fieldId) => ranges.contains(rowIndex, fieldId) }), [table.fields, ranges]);
+  const { columns, onColumnMoved, onColumnResized } = useViewColumns({ fields, config, ranges, mayEdit, onFieldOrder, onColumnWidth });
 
+  // A new source (and a fresh read from the top) whenever what is read changes.
+  const queryKey = JSON.stringify(query);
   const datasource = useMemo(
     () =>
-      recordDatasource(
-        base.id,
-        table.id,
-        (known) => {
+      recordSource(base.id, table.id, JSON.parse(queryKey) as RecordSourceQuery, {
+        onCount: (known) => {
           count.current = known;
           onCount(known);
+          setKnownRows(known.count);
         },
-        (error) => void message.error(errorText(error, t)),
-      ),
-    [base.id, table.id, onCount, message, t],
+        onError: (error) => void message.error({ content: errorText(error, t), key: 'grid-read' }),
+        onGroupsTruncated: () => void message.warning({ content: t('group.truncated'), key: 'grid-groups' }),
+      }),
+    // readCount: a create in a sorted or grouped view reads again from the top.
+    [base.id, table.id, queryKey, onCount, message, t, readCount],
   );
+  const grouped = query.groupBy.length > 0;
+
+  // The row-number column widens with the count's digits, leaving room for the expand button.
+  useEffect(() => {
+    if (api && !api.isDestroyed()) api.setColumnWidths([{ key: rowNumberColumnId, newWidth: rowNumberWidth(knownRows) }]);
+  }, [api, knownRows]);
+
+  useLiveUpdates({ baseId: base.id, tableId: table.id, api, writer, source: datasource, onRecordsChanged: () => setStoredVersion((version) => version + 1) });
+
+  const collapsed = useRef(new Set<string>());
+  useEffect(() => {
+    collapsed.current = new Set();
+  }, [datasource]);
+  const toggleGroup = useRef<(path: string) => void>(() => {});
+  toggleGroup.current = (path) => {
+    const next = new Set(collapsed.current);
+    if (!next.delete(path)) next.add(path);
+    collapsed.current = next;
+    void datasource.setCollapsed(next).then((rowCount) => {
+      if (rowCount === undefined || !api) return;
+      api.setRowCount(rowCount, true);
+      api.refreshInfiniteCache();
+    });
+  };
 
   const onCellEditRequest = (event: CellEditRequestEvent<ApiRecord>) => {
     const fieldId = event.colDef.colId;
@@ -181,8 +233,16 @@ export function TableGrid({ base, table, onCount, ref }: TableGridProps) {
       async addRecord() {
         if (!api) return;
         try {
-          await createRecord(base.id, table.id);
+          const created = await createRecord(base.id, table.id);
           const known = count.current;
+          // Sorted or grouped, the new record's place is the server's to say: read again, and
+          // open the record so that it can be filled in wherever it lands.
+          if (grouped || query.sorts.length > 0) {
+            setReadCount((reads) => reads + 1);
+            setExpanded({ id: created.id, loaded: created });
+            return;
+          }
+          datasource.adjustCount(1);
           api.refreshInfiniteCache();
           if (!known.exact) return;
           // New records come last (the table's row order), so the new one is row `count`.
@@ -196,7 +256,7 @@ export function TableGrid({ base, table, onCount, ref }: TableGridProps) {
         }
       },
     }),
-    [api, base.id, table.id, table.primaryFieldId, message, t],
+    [api, base.id, table.id, table.primaryFieldId, message, t, grouped, query.sorts.length, datasource],
   );
 
   useEffect(() => {
@@ -241,12 +301,16 @@ export function TableGrid({ base, table, onCount, ref }: TableGridProps) {
         cacheBlockSize={100}
         maxBlocksInCache={200}
         getRowId={(params) => params.data.id}
-        rowHeight={36}
+        rowHeight={rowHeightPixels[config.rowHeight]}
         headerHeight={36}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         enterNavigatesVerticallyAfterEdit
         onCellFocused={(event) => ranges.onCellFocused(event)}
+        onColumnMoved={onColumnMoved}
+        onColumnResized={onColumnResized}
+        isFullWidthRow={(params) => groupHeaderOf(params.rowNode.data) !== undefined}
+        fullWidthCellRenderer={GroupHeaderRow}
         onCellEditingStopped={() => (typedAhead.current = '')}
         onBodyScroll={() => setCellError(null)}
         onGridReady={(event: GridReadyEvent<ApiRecord>) => setApi(event.api)}
@@ -256,10 +320,10 @@ export function TableGrid({ base, table, onCount, ref }: TableGridProps) {
         baseId={base.id}
         tableId={table.id}
         fields={table.fields}
-        record={expandedRecordId ? (api?.getRowNode(expandedRecordId)?.data ?? undefined) : undefined}
+        record={expanded ? (api?.getRowNode(expanded.id)?.data ?? expanded.loaded) : undefined}
         version={storedVersion}
         context={context}
-        onClose={() => setExpandedRecordId(null)}
+        onClose={() => setExpanded(null)}
       />
     </div>
   );

@@ -17,10 +17,12 @@ interface TableTabsProps {
   baseId: string;
   tables: ApiTable[];
   activeTableId: string | undefined;
+  /** Owners and admins create, rename, move and delete tables; others only open them. */
+  canDesign: boolean;
   onChanged(): Promise<unknown>;
 }
 
-export function TableTabs({ baseId, tables, activeTableId, onChanged }: TableTabsProps) {
+export function TableTabs({ baseId, tables, activeTableId, canDesign, onChanged }: TableTabsProps) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const navigate = useNavigate();
@@ -70,7 +72,7 @@ export function TableTabs({ baseId, tables, activeTableId, onChanged }: TableTab
       {tables.map((table, index) => {
         const active = table.id === activeTableId;
         return (
-          <Dropdown key={table.id} menu={menuOf(table, index)} trigger={['contextMenu']}>
+          <Dropdown key={table.id} menu={menuOf(table, index)} trigger={['contextMenu']} disabled={!canDesign}>
             <div
               role="tab"
               aria-selected={active}
@@ -82,7 +84,7 @@ export function TableTabs({ baseId, tables, activeTableId, onChanged }: TableTab
             >
               <TableOutlined />
               <span className="mt-table-tab-name">{table.name}</span>
-              {active && (
+              {active && canDesign && (
                 <Dropdown menu={menuOf(table, index)} trigger={['click']}>
                   <DownOutlined className="mt-table-tab-caret" data-testid="table-tab-menu" onClick={(event) => event.stopPropagation()} />
                 </Dropdown>
@@ -91,9 +93,11 @@ export function TableTabs({ baseId, tables, activeTableId, onChanged }: TableTab
           </Dropdown>
         );
       })}
-      <Button type="text" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="add-table">
-        {t('base.addTable')}
-      </Button>
+      {canDesign && (
+        <Button type="text" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="add-table">
+          {t('base.addTable')}
+        </Button>
+      )}
       <NameDialog
         open={dialog !== null}
         title={dialog?.kind === 'rename' ? t('base.renameTitle') : t('base.createTitle')}

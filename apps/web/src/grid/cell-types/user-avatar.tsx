@@ -3,7 +3,7 @@ import { Avatar } from 'antd';
 
 const avatarColors = ['#2563eb', '#0891b2', '#16a34a', '#ca8a04', '#ea580c', '#dc2626', '#db2777', '#9333ea', '#4b5563'];
 
-function colorOf(id: string): string {
+export function avatarColor(id: string): string {
   let hash = 0;
   for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return avatarColors[hash % avatarColors.length]!;
@@ -12,7 +12,7 @@ function colorOf(id: string): string {
 export function UserAvatar({ user, size = 20 }: { user: { id: string; name: string; email: string }; size?: number }) {
   const label = (user.name || user.email || '?').trim();
   return (
-    <Avatar size={size} style={{ background: colorOf(user.id), fontSize: size * 0.55, flex: 'none' }}>
+    <Avatar size={size} style={{ background: avatarColor(user.id), fontSize: size * 0.55, flex: 'none' }}>
       {[...label][0]?.toUpperCase()}
     </Avatar>
   );

@@ -11,6 +11,7 @@ import { cellText, isWritable, type CellEnvironment } from '../cell-values';
 import type { CellInput } from '../editing/cell-writer';
 import { boundsOf, pasteTarget, type CellRange, type RangeBounds } from '../selection/cell-range';
 import { displayedFieldIds } from '../selection/grid-columns';
+import { groupHeaderOf, recordOf } from '../grid-row';
 import { parseTsv, toTsv } from './tsv';
 
 /** Most cells one paste may change (a pasted 10,000-row sheet would otherwise hang the page). */
@@ -21,7 +22,9 @@ export function copiedText(api: GridApi<ApiRecord>, range: CellRange, fields: Re
   const fieldIds = displayedFieldIds(api).slice(bounds.left, bounds.right + 1);
   const rows: string[][] = [];
   for (let rowIndex = bounds.top; rowIndex <= bounds.bottom; rowIndex += 1) {
-    const record = api.getDisplayedRowAtIndex(rowIndex)?.data;
+    const shown = api.getDisplayedRowAtIndex(rowIndex)?.data;
+    if (groupHeaderOf(shown)) continue; // group headers hold no cells
+    const record = recordOf(shown);
     rows.push(fieldIds.map((fieldId) => (record && fields.get(fieldId) ? cellText(fields.get(fieldId)!, record.fields[fieldId], env) : '')));
   }
   return toTsv(rows);
@@ -47,7 +50,9 @@ export function planPaste(api: GridApi<ApiRecord>, range: CellRange, text: strin
   const inputs: CellInput[] = [];
   let rowsMissing = target.bottom < wanted.bottom;
   for (let rowIndex = target.top; rowIndex <= target.bottom; rowIndex += 1) {
-    const record = api.getDisplayedRowAtIndex(rowIndex)?.data;
+    const shown = api.getDisplayedRowAtIndex(rowIndex)?.data;
+    if (groupHeaderOf(shown)) continue; // a group header in the way takes no cells
+    const record = recordOf(shown);
     if (!record) {
       rowsMissing = true; // not loaded (far below in a big table): left out rather than guessed
       continue;

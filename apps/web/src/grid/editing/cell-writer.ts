@@ -9,6 +9,11 @@
  * 4. if the server refuses, the cells go back to their old values and its message is shown at
  *    the cell it names.
  * Successful user actions are recorded for undo; undo writes the old values back the same way.
+ *
+ * When the server cannot be reached at all (the browser is offline), the cells keep their new
+ * values and the batch waits; `sendWaiting()` sends the waiting batches in order once the
+ * connection is back. Cells with a change on its way or waiting are `isPending`, so live updates
+ * from other people do not draw over them meanwhile.
  */
 import type { GridApi, IRowNode } from 'ag-grid-community';
 import { ApiError } from '../../api/client';
@@ -39,6 +44,8 @@ export interface CellPosition {
 
 export interface WriterMessages {
   readOnly(field: ApiField): string;
+  /** The user's role may not edit the field. */
+  notAllowed(field: ApiField): string;
   invalid(field: ApiField, reason: string): string;
 }
 
@@ -46,11 +53,15 @@ export interface WriterDeps {
   baseId: string;
   tableId: string;
   fields(): ReadonlyMap<string, ApiField>;
+  /** Whether the user's role may edit the field (the server decides; this spares a refused request). */
+  mayEdit(fieldId: string): boolean;
   env(): CellEnvironment;
   grid(): GridApi<ApiRecord> | undefined;
   showError(cell: CellPosition, message: string): void;
   /** Called after the server stored a change (the record panel reads its history again). */
   onStored(): void;
+  /** How many batches wait for the connection (0 when all were sent). */
+  onWaiting(count: number): void;
   messages: WriterMessages;
 }
 
@@ -63,8 +74,16 @@ interface PlannedCell {
   send: unknown;
 }
 
+/** fetch rejects with a TypeError when no answer came at all (offline, server unreachable). */
+function isUnreachable(error: unknown): boolean {
+  return error instanceof TypeError;
+}
+
 export class CellWriter {
   readonly history = new UndoStack<CellChange[]>();
+  private readonly waiting: PlannedCell[][] = [];
+  /** Cells (`record/field`) with a change sent or waiting, by how many such changes. */
+  private readonly pending = new Map<string, number>();
 
   constructor(private readonly deps: WriterDeps) {}
 
@@ -106,6 +125,10 @@ export class CellWriter {
         this.deps.showError({ recordId, fieldId }, this.deps.messages.readOnly(field));
         return undefined;
       }
+      if (!this.deps.mayEdit(fieldId)) {
+        this.deps.showError({ recordId, fieldId }, this.deps.messages.notAllowed(field));
+        return undefined;
+      }
       const outcome = castInput(field, input, env);
       if (!outcome.ok) {
         this.deps.showError({ recordId, fieldId }, this.deps.messages.invalid(field, outcome.reason));
@@ -124,22 +147,81 @@ export class CellWriter {
     return this.apply(inputs, 'user');
   }
 
+  isPending(recordId: string, fieldId: string): boolean {
+    return this.pending.has(`${recordId}/${fieldId}`);
+  }
+
+  private mark(planned: readonly PlannedCell[], delta: 1 | -1): void {
+    for (const { change } of planned) {
+      const key = `${change.recordId}/${change.fieldId}`;
+      const count = (this.pending.get(key) ?? 0) + delta;
+      if (count > 0) this.pending.set(key, count);
+      else this.pending.delete(key);
+    }
+  }
+
   private async apply(inputs: readonly CellInput[], source: Source, knownBefore?: ReadonlyMap<string, unknown>): Promise<boolean> {
     const planned = this.plan(inputs, knownBefore);
     if (!planned || planned.length === 0) return false;
     const changes = planned.map((cell) => cell.change);
     this.show(changes.map((change) => ({ recordId: change.recordId, fieldId: change.fieldId, value: change.after })));
+    this.mark(planned, 1);
     try {
-      const stored = await this.send(planned);
-      this.deps.onStored();
-      this.show(changes.map((change) => ({ ...change, value: stored.get(change.recordId)?.fields[change.fieldId] ?? null })));
+      // Behind batches still waiting, so the server sees the user's changes in their order.
+      const stored = this.waiting.length > 0 ? undefined : await this.send(planned);
+      if (!stored) {
+        this.wait(planned);
+        if (source === 'user') this.history.record(changes);
+        return true;
+      }
+      this.mark(planned, -1);
+      this.stored(planned, stored);
       if (source === 'user') this.history.record(changes.map((change) => ({ ...change, after: stored.get(change.recordId)?.fields[change.fieldId] ?? null })));
       return true;
     } catch (error) {
-      this.show(changes.map((change) => ({ recordId: change.recordId, fieldId: change.fieldId, value: change.before })));
-      this.deps.showError(this.blamedCell(error, planned), error instanceof Error ? error.message : String(error));
+      if (isUnreachable(error)) {
+        this.wait(planned);
+        if (source === 'user') this.history.record(changes);
+        return true;
+      }
+      this.mark(planned, -1);
+      this.refused(planned, error);
       if (source === 'user') return false;
       throw error;
+    }
+  }
+
+  private wait(planned: PlannedCell[]): void {
+    this.waiting.push(planned);
+    this.deps.onWaiting(this.waiting.length);
+  }
+
+  private stored(planned: readonly PlannedCell[], stored: ReadonlyMap<string, ApiRecord>): void {
+    this.deps.onStored();
+    this.show(planned.map(({ change }) => ({ ...change, value: stored.get(change.recordId)?.fields[change.fieldId] ?? null })));
+  }
+
+  private refused(planned: readonly PlannedCell[], error: unknown): void {
+    this.show(planned.map(({ change }) => ({ recordId: change.recordId, fieldId: change.fieldId, value: change.before })));
+    this.deps.showError(this.blamedCell(error, planned), error instanceof Error ? error.message : String(error));
+  }
+
+  /**
+   * Sends the batches that waited for the connection, oldest first. Stops (keeping the rest) if
+   * the server is still out of reach; a batch the server refuses goes back to its old values.
+   */
+  async sendWaiting(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const planned = this.waiting[0]!;
+      try {
+        this.stored(planned, await this.send(planned));
+      } catch (error) {
+        if (isUnreachable(error)) return;
+        this.refused(planned, error);
+      }
+      this.waiting.shift();
+      this.mark(planned, -1);
+      this.deps.onWaiting(this.waiting.length);
     }
   }
 

@@ -11,6 +11,7 @@ import { cellTypeOf } from '../cell-types/registry';
 import type { RangeTracker } from '../selection/range-tracker';
 import type { CellWriter } from './cell-writer';
 import { tabOut } from './tab-out';
+import { recordOf } from '../grid-row';
 
 export interface GridKeyDeps {
   api: GridApi<ApiRecord>;
@@ -52,7 +53,7 @@ export function handleGridKey(event: KeyboardEvent, { api, writer, ranges, field
   } else if (event.key === ' ' || event.key === 'Enter') {
     const field = fieldsById.get(focused.column.getColId());
     const toggle = field ? cellTypeOf(field).toggle : undefined;
-    const record = api.getDisplayedRowAtIndex(focused.rowIndex)?.data;
+    const record = recordOf(api.getDisplayedRowAtIndex(focused.rowIndex)?.data);
     if (!field || !toggle || !record) return;
     event.preventDefault();
     void writer.write([{ recordId: record.id, fieldId: field.id, input: toggle(record.fields[field.id] ?? null) }]);

@@ -24,11 +24,22 @@ interface RecordPanelProps {
   onClose(): void;
 }
 
-function HistoryLine({ entry, fieldsById, context }: { entry: HistoryEntry; fieldsById: ReadonlyMap<string, ApiField>; context: GridContext }) {
+/**
+ * The server writes a record's creation as one entry for the record and one per value it was
+ * created with; the panel shows them as one "created" entry listing those values.
+ */
+function withCreatedValues(entries: readonly HistoryEntry[]): Array<{ entry: HistoryEntry; values: HistoryEntry[] }> {
+  const values = entries.filter((entry) => entry.action === 'create' && entry.field !== null);
+  return entries.filter((entry) => !(entry.action === 'create' && entry.field !== null)).map((entry) => ({ entry, values: entry.action === 'create' ? values : [] }));
+}
+
+function HistoryLine({ entry, values, fieldsById, context }: { entry: HistoryEntry; values: HistoryEntry[]; fieldsById: ReadonlyMap<string, ApiField>; context: GridContext }) {
   const { t } = useTranslation();
   const { intl } = useLanguage();
   const field = entry.field ? fieldsById.get(entry.field.id) : undefined;
-  const text = (value: unknown) => (value === null || value === undefined ? t('record.empty') : field ? cellText(field, value, context.env) || t('record.empty') : JSON.stringify(value));
+  const textOf = (of: ApiField | undefined, value: unknown) =>
+    value === null || value === undefined ? t('record.empty') : of ? cellText(of, value, context.env) || t('record.empty') : JSON.stringify(value);
+  const text = (value: unknown) => textOf(field, value);
   const when = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(entry.at));
   const what = entry.action === 'create' ? t('record.created') : entry.action === 'delete' ? t('record.deleted') : t('record.changed', { field: entry.field?.name ?? '' });
   return (
@@ -36,6 +47,12 @@ function HistoryLine({ entry, fieldsById, context }: { entry: HistoryEntry; fiel
       <div>
         <Typography.Text strong>{entry.actor.name}</Typography.Text> {what}
       </div>
+      {values.map((value) => (
+        <div key={value.id} className="mt-history-change">
+          <span className="mt-history-field">{value.field!.name}</span>
+          <span>{textOf(fieldsById.get(value.field!.id), value.newValue)}</span>
+        </div>
+      ))}
       {entry.action === 'update' && (
         <div className="mt-history-change">
           <span className="mt-history-old">{text(entry.oldValue)}</span>
@@ -83,7 +100,12 @@ export function RecordPanel({ baseId, tableId, fields, record, version, context,
           {history.isPending ? (
             <Spin />
           ) : history.data?.length ? (
-            <Timeline items={history.data.map((entry) => ({ key: entry.id, content: <HistoryLine entry={entry} fieldsById={context.fieldsById} context={context} /> }))} />
+            <Timeline
+              items={withCreatedValues(history.data).map(({ entry, values }) => ({
+                key: entry.id,
+                content: <HistoryLine entry={entry} values={values} fieldsById={context.fieldsById} context={context} />,
+              }))}
+            />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('record.noHistory')} />
           )}

@@ -4,13 +4,14 @@ import type { CustomCellRendererProps } from 'ag-grid-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiRecord } from '../../api/records';
 import type { GridContext } from '../grid-context';
+import { ordinalOf } from '../grid-row';
 
 export function RowNumberCell(props: CustomCellRendererProps<ApiRecord, unknown, GridContext>) {
   const { t } = useTranslation();
   const record = props.data;
   return (
     <span className="mt-row-number-cell">
-      <span className="mt-row-number-value">{(props.node.rowIndex ?? 0) + 1}</span>
+      <span className="mt-row-number-value">{(record && ordinalOf(record)) ?? (props.node.rowIndex ?? 0) + 1}</span>
       {record && (
         <button
           type="button"

@@ -8,6 +8,7 @@ import type { ApiRecord } from '../../api/records';
 import { rowNumberColumnId } from '../column-defs';
 import { boundsOf, isSingleCell, rangeContains, singleCell, type CellPoint, type CellRange } from './cell-range';
 import { displayedFieldIds } from './grid-columns';
+import { recordOf } from '../grid-row';
 
 export class RangeTracker {
   private range: CellRange | null = null;
@@ -75,7 +76,7 @@ export class RangeTracker {
     const fieldIds = displayedFieldIds(api);
     const cells = [];
     for (let row = bounds.top; row <= bounds.bottom; row += 1) {
-      const record = api.getDisplayedRowAtIndex(row)?.data;
+      const record = recordOf(api.getDisplayedRowAtIndex(row)?.data);
       if (!record) continue;
       for (let column = bounds.left; column <= bounds.right; column += 1) cells.push({ record, fieldId: fieldIds[column]! });
     }

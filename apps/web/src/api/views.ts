@@ -1,0 +1,20 @@
+/**
+ * Views of a table: list, create, rename, change configuration (only the settings named are
+ * changed), delete. The configuration's shape is core's `ViewConfig`; the server validates it.
+ */
+import type { ViewConfig, ViewType } from '@multitable/core';
+import { api } from './client';
+import type { ApiView } from './tables';
+
+const viewsPath = (baseId: string, tableId: string) => `/bases/${baseId}/tables/${tableId}/views`;
+
+export const listViews = async (baseId: string, tableId: string): Promise<ApiView[]> =>
+  (await api.get<{ views: ApiView[] }>(viewsPath(baseId, tableId))).views;
+
+export const createView = (baseId: string, tableId: string, input: { name: string; type: ViewType; config?: Partial<ViewConfig> }) =>
+  api.post<ApiView>(viewsPath(baseId, tableId), input);
+
+export const updateView = (baseId: string, tableId: string, viewId: string, patch: { name?: string; config?: Partial<ViewConfig> }) =>
+  api.patch<ApiView>(`${viewsPath(baseId, tableId)}/${viewId}`, patch);
+
+export const deleteView = (baseId: string, tableId: string, viewId: string) => api.delete<unknown>(`${viewsPath(baseId, tableId)}/${viewId}`);

@@ -1,0 +1,207 @@
+/**
+ * A table's working area: its views as tabs, the toolbar (add record, add field, and the view's
+ * settings), the grid as the view shows it, and the record count.
+ *
+ * The view's settings come from the tables query; a change shows at once (the grid reads with
+ * the settings it is given) and is saved to the view when the user may design the table.
+ * What the user's role allows comes from `GET …/permissions`.
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { layoutFieldTypes, visibleFields, type ViewConfig } from '@multitable/core';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Select, Typography } from 'antd';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Base } from '../api/bases';
+import { tablePermissions } from '../api/permissions';
+import type { ApiTable, ApiView } from '../api/tables';
+import { listUsers } from '../api/users';
+import { AddFieldDialog } from '../grid/add-field-dialog';
+import type { GroupLevel, RecordCount, RecordSourceQuery } from '../grid/record-datasource';
+import { TableGrid, type TableGridHandle } from '../grid/table-grid';
+import { errorText } from '../pages/form-errors';
+import { PresenceAvatars } from '../realtime/presence-avatars';
+import { ViewToolbar } from './toolbar/view-toolbar';
+import { fieldOptions } from './filter/filter-builder';
+import { CalendarView } from './calendar/calendar-view';
+import { GalleryView } from './gallery/gallery-view';
+import { KanbanBoard } from './kanban/kanban-board';
+import { stackableFields } from './kanban/kanban-model';
+import { layoutOf } from './layouts';
+import { useViewActions } from './use-view-actions';
+import { ViewTabs } from './view-tabs';
+import { configOf, groupByOf, saveGroupBy } from './view-settings';
+
+interface TableViewProps {
+  base: Base;
+  table: ApiTable;
+  viewId: string | undefined;
+  onOpenView(viewId: string): void;
+  onSchemaChanged(): Promise<unknown>;
+}
+
+export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: TableViewProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const grid = useRef<TableGridHandle>(null);
+  const [count, setCount] = useState<RecordCount | null>(null);
+  const [addingField, setAddingField] = useState(false);
+  const [waiting, setWaiting] = useState(0);
+  const onCount = useCallback((known: RecordCount) => setCount(known), []);
+  const actions = useViewActions(base.id, table.id);
+  const users = useQuery({ queryKey: ['users'], queryFn: listUsers });
+  const permissions = useQuery({ queryKey: ['permissions', base.id, table.id], queryFn: () => tablePermissions(base.id, table.id) });
+
+  const view: ApiView | undefined = table.views.find((candidate) => candidate.id === viewId) ?? table.views[0];
+  const config = useMemo(() => (view ? configOf(view) : undefined), [view]);
+  const fieldIds = useMemo(() => new Set(table.fields.map((field) => field.id)), [table.fields]);
+  const [groupBy, setGroupBy] = useState<{ viewId: string; levels: GroupLevel[] } | null>(null);
+  const levels = useMemo(() => (view ? (groupBy?.viewId === view.id ? groupBy.levels : groupByOf(view, fieldIds)) : []), [view, groupBy, fieldIds]);
+
+  const canDesign = permissions.data?.canDesign ?? false;
+  const canAdd = permissions.data?.canAdd ?? false;
+  const fieldAccess = permissions.data?.fields;
+  const mayEdit = useCallback((fieldId: string) => fieldAccess?.[fieldId] === 'edit', [fieldAccess]);
+
+  const layout = view ? layoutOf(view) : 'grid';
+  const stackable = useMemo(() => stackableFields(table.fields), [table.fields]);
+  const dateFields = useMemo(() => table.fields.filter((field) => (layoutFieldTypes.dateFieldId as readonly string[]).includes(field.type)), [table.fields]);
+  const dateField = layout === 'calendar' ? (dateFields.find((field) => field.id === config?.dateFieldId) ?? dateFields[0]) : undefined;
+  const coverFields = useMemo(() => table.fields.filter((field) => (layoutFieldTypes.coverFieldId as readonly string[]).includes(field.type)), [table.fields]);
+  const stackField = layout === 'kanban' ? (stackable.find((field) => field.id === config?.groupFieldId) ?? stackable[0]) : undefined;
+
+  const shown = useMemo(() => (config ? visibleFields(config, table.fields.map((field) => ({ ...field, tableId: table.id }))) : []), [config, table.fields, table.id]);
+  const query = useMemo<RecordSourceQuery>(() => ({ filter: config?.filter ?? null, sorts: config?.sorts ?? [], groupBy: levels }), [config?.filter, config?.sorts, levels]);
+
+  const saveConfig = useCallback(
+    (patch: Partial<ViewConfig>) => {
+      if (!view) return;
+      actions.saveConfig(view, patch).catch((error: unknown) => void message.error(errorText(error, t)));
+    },
+    [view, actions, message, t],
+  );
+  const onFieldOrder = useCallback(
+    (order: string[]) => saveConfig({ fieldOrder: [...order, ...(config?.hiddenFieldIds ?? [])] }),
+    [saveConfig, config?.hiddenFieldIds],
+  );
+  const onColumnWidth = useCallback((fieldId: string, width: number) => saveConfig({ columnWidths: { ...config?.columnWidths, [fieldId]: width } }), [saveConfig, config?.columnWidths]);
+
+  if (!view || !config) return null;
+  const countText = count && (count.exact ? t('grid.records', { count: count.count }) : t('grid.recordsAtLeast', { count: count.count }));
+
+  return (
+    <div className="mt-table-view">
+      <ViewTabs views={table.views} activeViewId={view.id} canDesign={canDesign} actions={actions} onOpen={onOpenView} />
+      <div className="mt-toolbar">
+        {canAdd && layout === 'grid' && (
+          <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => void grid.current?.addRecord()} data-testid="add-record">
+            {t('grid.addRecord')}
+          </Button>
+        )}
+        {canDesign && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingField(true)} data-testid="add-field">
+            {t('grid.addField')}
+          </Button>
+        )}
+        {((canAdd && layout === 'grid') || canDesign) && <div className="mt-toolbar-divider" />}
+        {layout === 'kanban' && stackable.length > 0 && (
+          <span className="mt-stack-by">
+            <span className="mt-stack-by-label">{t('kanban.stackBy')}</span>
+            <Select
+              size="small"
+              variant="borderless"
+              value={stackField?.id}
+              options={fieldOptions(stackable)}
+              disabled={!canDesign}
+              onChange={(fieldId: string) => saveConfig({ groupFieldId: fieldId })}
+              popupMatchSelectWidth={false}
+              data-testid="stack-by"
+            />
+          </span>
+        )}
+        {layout === 'calendar' && dateFields.length > 0 && (
+          <span className="mt-stack-by">
+            <span className="mt-stack-by-label">{t('calendar.dateField')}</span>
+            <Select
+              size="small"
+              variant="borderless"
+              value={dateField?.id}
+              options={fieldOptions(dateFields)}
+              disabled={!canDesign}
+              onChange={(fieldId: string) => saveConfig({ dateFieldId: fieldId })}
+              popupMatchSelectWidth={false}
+              data-testid="date-field"
+            />
+          </span>
+        )}
+        {layout === 'gallery' && (
+          <span className="mt-stack-by">
+            <span className="mt-stack-by-label">{t('gallery.cover')}</span>
+            <Select
+              size="small"
+              variant="borderless"
+              value={config.coverFieldId}
+              options={[{ value: null, label: t('gallery.noCover') }, ...fieldOptions(coverFields)]}
+              disabled={!canDesign}
+              onChange={(fieldId: string | null) => saveConfig({ coverFieldId: fieldId })}
+              popupMatchSelectWidth={false}
+              data-testid="cover-field"
+            />
+          </span>
+        )}
+        <ViewToolbar
+          board={layout !== 'grid'}
+          fields={table.fields}
+          config={config}
+          groupBy={levels}
+          canDesign={canDesign}
+          users={users.data ?? []}
+          onConfig={saveConfig}
+          onGroupBy={(next) => {
+            saveGroupBy(view.id, next);
+            setGroupBy({ viewId: view.id, levels: next });
+          }}
+        />
+        <PresenceAvatars tableId={table.id} />
+      </div>
+      {permissions.data && layout === 'kanban' && (
+        <KanbanBoard base={base} table={table} config={config} stackField={stackField} fields={shown} mayEdit={mayEdit} canAdd={canAdd} />
+      )}
+      {permissions.data && layout === 'calendar' && (
+        <CalendarView base={base} table={table} config={config} dateField={dateField} mayEdit={mayEdit} />
+      )}
+      {permissions.data && layout === 'gallery' && (
+        <GalleryView base={base} table={table} config={config} fields={shown} mayEdit={mayEdit} onCount={(records) => setCount({ count: records, exact: true })} />
+      )}
+      {permissions.data && layout === 'grid' && (
+        <TableGrid
+          key={view.id}
+          ref={grid}
+          base={base}
+          table={table}
+          fields={shown}
+          config={config}
+          query={query}
+          mayEdit={mayEdit}
+          onCount={onCount}
+          onFieldOrder={onFieldOrder}
+          onColumnWidth={onColumnWidth}
+          onWaiting={setWaiting}
+        />
+      )}
+      <div className="mt-status-bar">
+        {(layout === 'grid' || layout === 'gallery') && (
+          <Typography.Text type="secondary" data-testid="record-count">
+            {countText}
+          </Typography.Text>
+        )}
+        {waiting > 0 && (
+          <Typography.Text type="warning" className="mt-waiting" data-testid="edits-waiting">
+            {t('realtime.waiting', { count: waiting })}
+          </Typography.Text>
+        )}
+      </div>
+      <AddFieldDialog baseId={base.id} tableId={table.id} open={addingField} onClose={() => setAddingField(false)} onAdded={onSchemaChanged} />
+    </div>
+  );
+}

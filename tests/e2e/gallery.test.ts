@@ -1,0 +1,92 @@
+/**
+ * Gallery: a view of type gallery shows a card per record with the first image of the cover
+ * field the view names, in the view's sort order; choosing the cover is saved in the view, and a
+ * card opens its record.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { SignedIn } from '../support/app';
+import { multipartFile } from '../api/data-helpers';
+import { signInThroughUi } from './support/grid';
+import { solidPng } from './support/png';
+import { screenshot, startWebApp, type WebApp } from './support/web-app';
+
+describe('gallery', () => {
+  let web: WebApp;
+  let page: Page;
+  let owner: SignedIn;
+  let baseId: string;
+  let table: { id: string; fields: Array<{ id: string; name: string }> };
+
+  const fieldId = (name: string) => table.fields.find((field) => field.name === name)!.id;
+  const viewsPath = () => `/api/v1/bases/${baseId}/tables/${table.id}/views`;
+  const cardTitles = () => page.locator('[data-testid="record-card"] .mt-record-card-title').allTextContents();
+  const upload = async (filename: string, bytes: Buffer) => {
+    const response = await owner.request('POST', `/api/v1/bases/${baseId}/attachments`, multipartFile({ filename, contentType: 'image/png', bytes }), {
+      'content-type': 'multipart/form-data; boundary=mtBoundary7731',
+    });
+    expect(response.statusCode).toBe(201);
+    return (response.json() as { id: string }).id;
+  };
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    owner = await web.server.signUpOwner({ name: 'Dr. Wang' });
+    baseId = (await web.server.createBase(owner, 'Clinic')).id;
+    table = (
+      await owner.request('POST', `/api/v1/bases/${baseId}/tables`, {
+        name: 'Scans',
+        fields: [
+          { name: 'Patient', type: 'singleLineText' },
+          { name: 'Image', type: 'attachment' },
+          { name: 'Ward', type: 'singleLineText' },
+        ],
+      })
+    ).json();
+    const xray = await upload('x-ray.png', solidPng(64, 40, [40, 90, 160]));
+    const scan = await upload('scan.png', solidPng(64, 40, [200, 120, 40]));
+    const records = [
+      { Patient: 'Li Na', Image: [xray], Ward: 'East' },
+      { Patient: 'Wang Fang', Image: [scan], Ward: 'West' },
+      { Patient: 'Zhang Wei', Ward: 'East' },
+    ];
+    await owner.request('POST', `/api/v1/bases/${baseId}/tables/${table.id}/records`, { records: records.map((fields) => ({ fields })) });
+    const created = (await owner.request('POST', viewsPath(), { name: 'Scans gallery', type: 'gallery', config: { sorts: [{ field: 'Patient', direction: 'desc' }] } })).json() as { id: string };
+    page = await web.newPage();
+    await signInThroughUi(page, web, owner);
+    await page.goto(`${web.url}#/bases/${baseId}/tables/${table.id}/views/${created.id}`);
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await screenshot(page, `failed-gallery-${context.task.name.slice(0, 30)}`);
+  });
+
+  it('shows a card per record in the view’s order, without covers until one is chosen', async () => {
+    await expect.poll(cardTitles).toEqual(['Zhang Wei', 'Wang Fang', 'Li Na']);
+    await expect.poll(() => page.getByTestId('record-count').textContent()).toBe('3 records');
+    expect(await page.getByTestId('gallery-cover').count()).toBe(0);
+  });
+
+  it('shows the first image of the chosen cover field and saves the choice', async () => {
+    await page.getByTestId('cover-field').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: 'Image' }).click();
+    await expect.poll(() => page.getByTestId('gallery-cover').count()).toBe(2);
+    // The images really load (the server sends them inline), not just their tags.
+    await expect
+      .poll(() => page.getByTestId('gallery-cover').evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth)))
+      .toEqual([64, 64]);
+    const views = (await owner.request('GET', viewsPath())).json() as { views: Array<{ type: string; config: { coverFieldId: string | null } }> };
+    expect(views.views[1]).toMatchObject({ type: 'gallery', config: { coverFieldId: fieldId('Image') } });
+    await screenshot(page, 'gallery');
+  });
+
+  it('opens a card’s record', async () => {
+    await page.locator('[data-testid="record-card"]').filter({ hasText: 'Wang Fang' }).click();
+    const panel = page.getByTestId('record-panel');
+    await panel.waitFor();
+    expect(await page.locator('.ant-drawer-title').textContent()).toBe('Wang Fang');
+    await page.keyboard.press('Escape');
+  });
+});
