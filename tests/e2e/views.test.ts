@@ -169,7 +169,9 @@ describe('views', () => {
     await headers.filter({ hasText: 'Waiting' }).click();
     await expect.poll(names).toHaveLength(6);
 
-    // Grouping is kept for the view in this browser.
+    // Grouping is saved to the view, for everyone who opens it.
+    const status = table.fields.find((field) => field.name === 'Status')!.id;
+    await expect.poll(async () => (await views())[0]!.config.groupBy).toEqual([{ field: status, direction: 'asc' }]);
     await page.reload();
     await expect.poll(() => headers.count()).toBe(3);
     await page.getByTestId('tool-group').click();

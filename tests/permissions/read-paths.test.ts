@@ -67,6 +67,8 @@ describeEachDialect('permissions: read paths', (dialect) => {
     const fee = encodeURIComponent(JSON.stringify({ conjunction: 'and', conditions: [{ field: 'Fee', operator: 'isGreater', value: 15 }] }));
     expect(await count(c.doctor, `?filter=${fee}`)).toEqual({ count: 1 });
     expect(await count(c.owner, `?filter=${fee}`)).toEqual({ count: 2 });
+    const byBody = await c.doctor.request('POST', c.url(c.patients, '/records/count'), { filter: JSON.parse(decodeURIComponent(fee)) });
+    expect(byBody.json()).toEqual({ count: 1 });
     const secret = encodeURIComponent(JSON.stringify({ conjunction: 'and', conditions: [{ field: 'SecretNote', operator: 'contains', value: 'C' }] }));
     expect((await count(c.doctor, `?filter=${secret}`)).error.code).toBe('UNKNOWN_FIELD');
   });

@@ -55,9 +55,12 @@ export class HttpClient {
     try {
       return await this.sendOnce(method, path, body);
     } catch (error) {
-      // A GET on a socket the other side closed meanwhile is safe to send once more.
-      if (method !== 'GET' || (error as { code?: string }).code !== 'UND_ERR_SOCKET') throw error;
-      return this.sendOnce(method, path, body);
+      // A GET on a socket the other side closed meanwhile is safe to send once more; any other
+      // failure names the request, so a crashed run says where.
+      const code = (error as { code?: string }).code;
+      if (method === 'GET' && (code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'ECONNRESET')) return this.sendOnce(method, path, body);
+      if (error instanceof Error) error.message = `${method} ${path}: ${error.message}`;
+      throw error;
     }
   }
 

@@ -56,7 +56,8 @@ export function listRecords(baseId: string, tableId: string, page: { offset: num
 
 /** How many records match the filter (exact; the server counts, so ask once per filter). */
 export async function countRecords(baseId: string, tableId: string, query: { filter?: FilterGroup | null }): Promise<number> {
-  return (await api.get<{ count: number }>(`${recordsPath(baseId, tableId)}/count`, query.filter ? { filter: JSON.stringify(query.filter) } : {})).count;
+  // POST: a long filter does not fit in a URL.
+  return (await api.post<{ count: number }>(`${recordsPath(baseId, tableId)}/count`, query.filter ? { filter: query.filter } : {})).count;
 }
 
 export interface GroupCounts {

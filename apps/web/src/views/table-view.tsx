@@ -30,7 +30,7 @@ import { stackableFields } from './kanban/kanban-model';
 import { layoutOf } from './layouts';
 import { useViewActions } from './use-view-actions';
 import { ViewTabs } from './view-tabs';
-import { configOf, groupByOf, saveGroupBy } from './view-settings';
+import { configOf, groupByOf } from './view-settings';
 
 interface TableViewProps {
   base: Base;
@@ -158,8 +158,8 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
           users={users.data ?? []}
           onConfig={saveConfig}
           onGroupBy={(next) => {
-            saveGroupBy(view.id, next);
             setGroupBy({ viewId: view.id, levels: next });
+            saveConfig({ groupBy: next });
           }}
         />
         <PresenceAvatars tableId={table.id} />

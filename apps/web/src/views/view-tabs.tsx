@@ -12,7 +12,7 @@ import { NameDialog } from '../layout/name-dialog';
 import { errorText } from '../pages/form-errors';
 import type { ViewActions } from './use-view-actions';
 import { layoutOf, layoutTypes, type LayoutType } from './layouts';
-import { configOf, copyGroupBy } from './view-settings';
+import { configOf } from './view-settings';
 
 type Dialog = { kind: 'create'; layout: LayoutType } | { kind: 'rename'; view: ApiView } | { kind: 'duplicate'; view: ApiView } | null;
 
@@ -135,7 +135,6 @@ export function ViewTabs({ views, activeViewId, canDesign, actions, onOpen }: Vi
             dialog?.kind === 'duplicate'
               ? await actions.create(name, layoutOf(dialog.view), configOf(dialog.view))
               : await actions.create(name, dialog?.kind === 'create' ? dialog.layout : 'grid');
-          if (dialog?.kind === 'duplicate') copyGroupBy(dialog.view.id, created.id);
           onOpen(created.id);
         }}
       />

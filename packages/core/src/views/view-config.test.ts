@@ -20,10 +20,20 @@ describe('normaliseViewConfig', () => {
       columnWidths: {},
       frozenColumnCount: 1,
       rowHeight: 'short',
+      groupBy: [],
       groupFieldId: null,
       dateFieldId: null,
       coverFieldId: null,
     });
+  });
+
+  it('keeps up to three group levels by field id, refusing what cannot be grouped', () => {
+    expect(normaliseViewConfig({ groupBy: [{ field: 'Status', direction: 'desc' }, { field: 'Due', direction: 'asc' }] }, fields).groupBy).toEqual([
+      { field: status.id, direction: 'desc' },
+      { field: due.id, direction: 'asc' },
+    ]);
+    expect(normaliseViewConfig({ groupBy: [] }, fields).groupBy).toEqual([]);
+    expect(() => normaliseViewConfig({ groupBy: [{ field: 'Status' }, { field: 'Status' }] }, fields)).toThrow(expect.objectContaining({ details: expect.objectContaining({ path: 'config.groupBy[1].field' }) }));
   });
 
   it('builds kanban, calendar and gallery layouts only on fields of the types they take', () => {
@@ -87,7 +97,7 @@ describe('normaliseViewConfig', () => {
       [{ frozenColumnCount: -1 }, 'config.frozenColumnCount', 'VALIDATION_FAILED'],
       [{ frozenColumnCount: 1.5 }, 'config.frozenColumnCount', 'VALIDATION_FAILED'],
       [{ rowHeight: 'huge' }, 'config.rowHeight', 'VALIDATION_FAILED'],
-      [{ groupBy: [] }, 'config.groupBy', 'VALIDATION_FAILED'],
+      [{ colour: 'red' }, 'config.colour', 'VALIDATION_FAILED'],
       [[], 'config', 'VALIDATION_FAILED'],
     ];
     for (const [input, path, code] of cases) {

@@ -13,7 +13,8 @@ import { Type } from '@sinclair/typebox';
 import { EngineError } from '../errors';
 import type { Field } from '../fields/field';
 import { findField } from '../filters/field-reference';
-import { FilterGroupSchema, SortListSchema, isFilterGroupLike, type FilterCondition, type FilterGroup, type SortSpec } from '../filters/filter-tree';
+import { FilterGroupSchema, SortListSchema, isFilterGroupLike, type FilterCondition, type FilterGroup, type SortDirection, type SortSpec } from '../filters/filter-tree';
+import { maxGroupLevels, resolveGroupBy } from '../grouping/resolve-group-by';
 import { resolveFilter } from '../filters/resolve-filter';
 import { resolveSorts } from '../filters/resolve-sorts';
 import { layoutFieldTypes, type LayoutSetting } from './view-types';
@@ -37,6 +38,8 @@ export interface ViewConfig {
   /** Leading columns that stay in place while scrolling sideways (the primary field by default). */
   frozenColumnCount: number;
   rowHeight: RowHeight;
+  /** Grid: up to three levels of grouping, outermost first (an empty list: no groups). */
+  groupBy: Array<{ field: string; direction: SortDirection }>;
   /** Kanban: the single select or person field whose values are the columns. */
   groupFieldId: string | null;
   /** Calendar: the date a record is placed on. */
@@ -57,6 +60,11 @@ export const ViewConfigSchema = Type.Object(
       rowHeights.map((height) => Type.Literal(height)),
       { default: 'short' },
     ),
+    groupBy: Type.Array(Type.Object({ field: Type.String(), direction: Type.Union([Type.Literal('asc'), Type.Literal('desc')]) }), {
+      default: [],
+      maxItems: maxGroupLevels,
+      description: 'Grid: group levels, outermost first',
+    }),
     groupFieldId: Type.Union([Type.String(), Type.Null()], { default: null, description: 'Kanban: a single select or person field' }),
     dateFieldId: Type.Union([Type.String(), Type.Null()], { default: null, description: 'Calendar: a date field' }),
     coverFieldId: Type.Union([Type.String(), Type.Null()], { default: null, description: 'Gallery: an attachment field' }),
@@ -73,6 +81,7 @@ export function defaultViewConfig(): ViewConfig {
     columnWidths: {},
     frozenColumnCount: 1,
     rowHeight: 'short',
+    groupBy: [],
     groupFieldId: null,
     dateFieldId: null,
     coverFieldId: null,
@@ -165,6 +174,10 @@ const readers: { readonly [K in keyof ViewConfig]: (value: unknown, fields: read
   rowHeight(value, _fields, path) {
     if (!(rowHeights as readonly unknown[]).includes(value)) throw invalid(path, `Expected one of ${rowHeights.join(', ')}`);
     return value as RowHeight;
+  },
+  groupBy(value, fields, path) {
+    if (Array.isArray(value) && value.length === 0) return [];
+    return resolveGroupBy(value, fields, { path }).map((level) => ({ field: level.target.field.id, direction: level.direction }));
   },
   groupFieldId: layoutField('groupFieldId'),
   dateFieldId: layoutField('dateFieldId'),

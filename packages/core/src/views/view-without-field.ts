@@ -28,6 +28,7 @@ export function viewConfigWithoutField(config: ViewConfig, fieldId: string): Vie
     hiddenFieldIds: config.hiddenFieldIds.filter((id) => id !== fieldId),
     fieldOrder: config.fieldOrder.filter((id) => id !== fieldId),
     columnWidths,
+    groupBy: config.groupBy.filter((level) => level.field !== fieldId),
     groupFieldId: config.groupFieldId === fieldId ? null : config.groupFieldId,
     dateFieldId: config.dateFieldId === fieldId ? null : config.dateFieldId,
     coverFieldId: config.coverFieldId === fieldId ? null : config.coverFieldId,

@@ -106,6 +106,25 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
       }),
   );
 
+  api.post(
+    '/bases/:baseId/tables/:tableId/records/count',
+    {
+      config: { permission: 'base:read' },
+      schema: {
+        tags,
+        summary: 'How many records a list has, with the filter in a JSON body (for filters too long for a URL)',
+        params: TableParams,
+        body: Type.Object({ view: QueryRecordsBody.properties.view, filter: QueryRecordsBody.properties.filter }, { additionalProperties: false }),
+        response: responses({ 200: Type.Object({ count: Type.Integer() }) }),
+      },
+    },
+    async (request) =>
+      countRecords(platform, scopeOf(request), request.params.tableId, {
+        ...(request.body.view !== undefined ? { view: request.body.view } : {}),
+        ...(request.body.filter !== undefined ? { filter: request.body.filter } : {}),
+      }),
+  );
+
   api.get(
     '/bases/:baseId/tables/:tableId/records/:recordId',
     {
