@@ -18,14 +18,17 @@ import type { QueryScope } from './query-scope';
 export interface CompiledGroupBy {
   /** Aliases of the key columns, in level order (`k0`, `k1`, …). */
   readonly aliases: readonly string[];
-  /** `<key expression> AS kN` items for the inner SELECT over the table. */
+  /** `<column> AS rN` items: the stored cells, grouped first as they are (an index on them serves that). */
+  readonly rawColumns: SqlFragment;
+  /** The stored cells' columns, for the first GROUP BY. */
+  readonly rawGroupBy: SqlFragment;
+  /** `<key expression over rN> AS kN` items: the raw groups' keys, where '' and [] join the empty group. */
   readonly keyColumns: SqlFragment;
   /** The ORDER BY items over the aliases (without the keywords). */
   readonly orderBy: SqlFragment;
 }
 
-function keyExpression(level: ResolvedGroupLevel, scope: QueryScope): SqlFragment {
-  const cell = sql.ref(scope.column(level.target.field));
+function keyExpression(level: ResolvedGroupLevel, cell: SqlFragment, scope: QueryScope): SqlFragment {
   const { query } = scope.dialect;
   if (level.target.kind === 'text') return sql`NULLIF(${cell}, '')`;
   if (level.target.kind === 'json') return sql`(CASE WHEN ${cell} IS NULL OR ${query.jsonArrayIsEmpty(cell)} THEN NULL ELSE ${cell} END)`;
@@ -43,11 +46,14 @@ function orderExpressions(level: ResolvedGroupLevel, alias: string, scope: Query
 
 export function compileGroupBy(levels: readonly ResolvedGroupLevel[], scope: QueryScope): CompiledGroupBy {
   const aliases = levels.map((_, index) => `k${index}`);
-  const keyColumns = sql.join(levels.map((level, index) => sql`${keyExpression(level, scope)} AS ${sql.ref(aliases[index]!)}`));
+  const raw = levels.map((_, index) => `r${index}`);
+  const cells = levels.map((level) => sql.ref(scope.column(level.target.field)));
+  const rawColumns = sql.join(cells.map((cell, index) => sql`${cell} AS ${sql.ref(raw[index]!)}`));
+  const keyColumns = sql.join(levels.map((level, index) => sql`${keyExpression(level, sql.ref(raw[index]!), scope)} AS ${sql.ref(aliases[index]!)}`));
   const orderItems = levels.flatMap((level, index) =>
     orderExpressions(level, aliases[index]!, scope).map((expression) =>
       level.direction === 'asc' ? sql`${expression} ASC NULLS FIRST` : sql`${expression} DESC NULLS LAST`,
     ),
   );
-  return { aliases, keyColumns, orderBy: sql.join(orderItems) };
+  return { aliases, rawColumns, rawGroupBy: sql.join(cells), keyColumns, orderBy: sql.join(orderItems) };
 }

@@ -44,8 +44,12 @@ export async function groupRecordCounts(
   const compiled = compileGroupBy(query.levels, tableScope(dialect));
   const aliases = sql.join(compiled.aliases.map((alias) => sql.ref(alias)));
   const where = query.where ? sql` WHERE ${query.where}` : sql``;
-  const { rows } = await sql<Record<string, unknown>>`SELECT ${aliases}, COUNT(*) AS group_count
-    FROM (SELECT ${compiled.keyColumns} FROM ${sql.table(userTableName(table.id))}${where}) AS grouped
+  // Two stages: the stored cells are grouped as they are — the field's index serves that, as for a
+  // plain GROUP BY — and only the few raw groups are then merged under core's keys ('' and [] are empty).
+  const { rows } = await sql<Record<string, unknown>>`SELECT ${aliases}, SUM(raw_count) AS group_count
+    FROM (SELECT ${compiled.keyColumns}, raw_count FROM (
+      SELECT ${compiled.rawColumns}, COUNT(*) AS raw_count FROM ${sql.table(userTableName(table.id))}${where} GROUP BY ${compiled.rawGroupBy}
+    ) AS raw) AS grouped
     GROUP BY ${aliases} ORDER BY ${compiled.orderBy} LIMIT ${query.limit}`.execute(db);
   return rows.map((row) => ({
     keys: query.levels.map((level, index) => decodeKey(dialect, level.target.field, row[compiled.aliases[index]!])),
