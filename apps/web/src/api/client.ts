@@ -69,6 +69,17 @@ export async function request<T>(method: Method, path: string, options: { body?:
   return (await response.json()) as T;
 }
 
+/** Sends one file as multipart/form-data (field `file`); the browser sets the boundary header. */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(urlOf(path), { method: 'POST', headers, credentials: 'same-origin', body: form });
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as T;
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, query ? { query } : {}),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),

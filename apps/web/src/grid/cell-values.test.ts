@@ -36,6 +36,21 @@ describe('castInput (core decides what typed text means)', () => {
     expect(outcome).toEqual({ ok: true, value: [zhao.id], shown: [zhao], send: [zhao.id] });
     expect(castInput(nurse, 'zhao@clinic.test, Dr. Wang', env)).toMatchObject({ ok: true, value: [zhao.id, wang.id] });
   });
+
+  it('reads attachments the editor holds with their metadata, and not ids it knows nothing about', () => {
+    const scan = { id: 'att_0000000000000001', name: 'x-ray.png', size: 105, mimeType: 'image/png' };
+    expect(castInput(field('attachment'), [scan], env)).toEqual({ ok: true, value: [scan], shown: [scan], send: [scan] });
+    const unknown = castInput(field('attachment'), ['att_0000000000000002'], env);
+    expect(!unknown.ok && unknown.reason).toContain('no uploaded file has the id');
+  });
+
+  it('reads linked records the picker chose, and not titles of records it never saw', () => {
+    const doctor = field('link', { linkedTableId: 'tbl_0000000000000001', inverseFieldId: null, multiple: true });
+    const chen = { id: 'rec_0000000000000001', title: 'Dr. Chen' };
+    expect(castInput(doctor, [chen], env)).toMatchObject({ ok: true, value: [chen] });
+    const unseen = castInput(doctor, 'Dr. Li', env);
+    expect(!unseen.ok && unseen.reason).toContain('no linked record is titled');
+  });
 });
 
 describe('cellText and canonicalOf', () => {

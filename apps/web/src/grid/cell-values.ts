@@ -6,7 +6,7 @@
  * - what a user types, picks or pastes is *input*; `castInput` checks it with core's loose cast
  *   before anything is sent, and gives the value to show at once and the value to send.
  */
-import { getFieldType, type AttachmentDirectory, type CastContext, type DirectoryUser, type FormatContext, type UserDirectory } from '@multitable/core';
+import { getFieldType, type AttachmentDirectory, type AttachmentInfo, type LinkDirectory, type LinkedRecord, type CastContext, type DirectoryUser, type FormatContext, type UserDirectory } from '@multitable/core';
 import type { ApiField } from '../api/tables';
 
 export interface CellEnvironment {
@@ -28,11 +28,43 @@ export function userDirectory(users: readonly DirectoryUser[]): UserDirectory {
   };
 }
 
-// The web never holds attachment metadata outside a cell; attachment input is checked by the server.
-const noAttachments: AttachmentDirectory = { byId: () => undefined };
+/**
+ * The web holds attachment metadata only inside cell values: the files a cell had and the ones
+ * just uploaded, both as full `{ id, name, size, mimeType }` objects. Input naming those is read
+ * with their metadata; a bare id is unknown here (the server checks every id again anyway).
+ */
+function attachmentsIn(input: unknown): AttachmentDirectory {
+  const byId = new Map<string, AttachmentInfo>();
+  for (const item of Array.isArray(input) ? input : [input]) {
+    const file = item as Partial<AttachmentInfo> | null;
+    if (typeof file === 'object' && file !== null && typeof file.id === 'string' && typeof file.name === 'string' && typeof file.size === 'number' && typeof file.mimeType === 'string') {
+      byId.set(file.id, { id: file.id, name: file.name, size: file.size, mimeType: file.mimeType });
+    }
+  }
+  return { byId: (id) => byId.get(id) };
+}
 
-function castContext(env: CellEnvironment, typecast: boolean): CastContext {
-  return { typecast, timeZone: env.timeZone, now: new Date(), users: env.users, attachments: noAttachments };
+/**
+ * Likewise for links: the web knows linked records only as the `{ id, title }` objects of a cell or
+ * of its record picker. Input naming those is read; other ids and titles are the server's to check.
+ */
+function linksIn(input: unknown): LinkDirectory {
+  const byId = new Map<string, LinkedRecord>();
+  for (const item of Array.isArray(input) ? input : [input]) {
+    const record = item as Partial<LinkedRecord> | null;
+    if (typeof record === 'object' && record !== null && typeof record.id === 'string' && typeof record.title === 'string') byId.set(record.id, { id: record.id, title: record.title });
+  }
+  return {
+    byId: (_tableId, id) => byId.get(id),
+    byTitle(_tableId, text) {
+      const matches = [...byId.values()].filter((record) => record.title === text);
+      return matches.length > 1 ? 'ambiguous' : matches[0];
+    },
+  };
+}
+
+function castContext(env: CellEnvironment, typecast: boolean, input: unknown = null): CastContext {
+  return { typecast, timeZone: env.timeZone, now: new Date(), users: env.users, attachments: attachmentsIn(input), links: linksIn(input) };
 }
 
 export function formatContext(env: CellEnvironment): FormatContext {
@@ -49,7 +81,7 @@ export function canonicalOf(field: ApiField, value: unknown, env: CellEnvironmen
   if (value === null || value === undefined) return null;
   const type = getFieldType(field.type);
   if (!type.present) return value;
-  const cast = type.cast(value, field.options, castContext(env, false));
+  const cast = type.cast(value, field.options, castContext(env, false, value));
   return cast.ok ? cast.value : null;
 }
 
@@ -82,7 +114,7 @@ export type CastOutcome =
 /** Checks input for a field with core's loose cast, as the server will with `typecast`. */
 export function castInput(field: ApiField, input: unknown, env: CellEnvironment): CastOutcome {
   const type = getFieldType(field.type);
-  const cast = type.cast(input, field.options, castContext(env, true));
+  const cast = type.cast(input, field.options, castContext(env, true, input));
   if (!cast.ok) return cast;
   const shown = cast.value === null ? null : type.present ? type.present(cast.value, field.options, formatContext(env)) : cast.value;
   return { ok: true, value: cast.value, shown, send: cast.options ? input : cast.value };

@@ -9,6 +9,8 @@ import type { CellEnvironment } from './cell-values';
 import type { CellWriter } from './editing/cell-writer';
 
 export interface GridContext {
+  /** The base the grid shows (attachment and link cells read from it). */
+  baseId: string;
   env: CellEnvironment;
   users: readonly UserSummary[];
   fieldsById: ReadonlyMap<string, ApiField>;

@@ -132,6 +132,7 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
   const typedAhead = useRef('');
   const context = useMemo<GridContext>(
     () => ({
+      baseId: base.id,
       env,
       users: users.data ?? [],
       fieldsById,
@@ -144,7 +145,7 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
       expandRecord: (recordId) => setExpanded({ id: recordId }),
       toggleGroup: (path) => toggleGroup.current(path),
     }),
-    [env, users.data, fieldsById, writer],
+    [base.id, env, users.data, fieldsById, writer],
   );
 
   const ranges = useMemo(() => new RangeTracker(() => latest.current.api), []);

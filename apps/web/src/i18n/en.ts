@@ -257,6 +257,26 @@ export const en = {
     deleted: 'deleted the record',
     empty: '(empty)',
   },
+  attachments: {
+    none: 'No files',
+    upload: 'Upload files',
+    remove: 'Remove {{name}}',
+    uploadFailed: 'Could not upload {{name}}: {{reason}}',
+  },
+  links: {
+    search: 'Find a record to link',
+    noMatches: 'No records to link',
+    untitled: 'Untitled record',
+  },
+  comments: {
+    title: 'Comments',
+    none: 'No comments yet',
+    placeholder: 'Write a comment; @ mentions someone (Ctrl+Enter sends)',
+    send: 'Comment',
+    edit: 'Edit',
+    edited: 'edited',
+    confirmDelete: 'Delete this comment?',
+  },
   fieldTypes: {
     singleLineText: 'Single line text',
     longText: 'Long text',

@@ -259,6 +259,26 @@ export const zh: Messages = {
     deleted: '删除了记录',
     empty: '（空）',
   },
+  attachments: {
+    none: '暂无文件',
+    upload: '上传文件',
+    remove: '移除 {{name}}',
+    uploadFailed: '无法上传 {{name}}：{{reason}}',
+  },
+  links: {
+    search: '查找要关联的记录',
+    noMatches: '没有可关联的记录',
+    untitled: '未命名记录',
+  },
+  comments: {
+    title: '评论',
+    none: '暂无评论',
+    placeholder: '写评论；输入 @ 提及成员（Ctrl+Enter 发送）',
+    send: '评论',
+    edit: '编辑',
+    edited: '已编辑',
+    confirmDelete: '删除这条评论？',
+  },
   fieldTypes: {
     singleLineText: '单行文本',
     longText: '多行文本',

@@ -8,6 +8,7 @@ export type TableMessage =
   | { type: 'records.created' | 'records.deleted'; tableId: string; recordIds: string[] }
   | { type: 'records.updated'; tableId: string; changes: Array<{ recordId: string; fieldIds: string[] }> }
   | { type: 'records.changed' | 'schema.changed'; tableId: string }
+  | { type: 'comment.created'; tableId: string; recordId: string; commentId: string }
   | { type: 'presence'; tableId: string; viewers: Viewer[] };
 
 export type ServerMessage = TableMessage | { type: 'access.changed' } | { type: 'pong' } | { type: 'error'; message: string };
@@ -20,7 +21,7 @@ export interface Viewer {
 /** Why the server closed the socket: the session ended, or the user left the base. */
 export const closeCodes = { unauthenticated: 4401, forbidden: 4403 } as const;
 
-const tableTypes = new Set(['subscribed', 'records.created', 'records.deleted', 'records.updated', 'records.changed', 'schema.changed', 'presence']);
+const tableTypes = new Set(['subscribed', 'records.created', 'records.deleted', 'records.updated', 'records.changed', 'schema.changed', 'comment.created', 'presence']);
 
 export function parseServerMessage(text: string): ServerMessage | undefined {
   let value: unknown;

@@ -2,14 +2,12 @@
  * Types the grid shows but does not edit yet, or never edits (computed and system fields):
  * core's formatted text. Each gets its own file here when it gains its own look or editor.
  */
-import { CalculatorOutlined, ClockCircleOutlined, FieldNumberOutlined, LinkOutlined, PaperClipOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, ClockCircleOutlined, FieldNumberOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import type { CellType } from './cell-type';
 import { FormattedText } from './text';
 
 const readOnly = (icon: CellType['icon']): CellType => ({ icon, Renderer: FormattedText });
 
-export const attachmentCell = readOnly(PaperClipOutlined);
-export const linkCell = readOnly(LinkOutlined);
 export const autoNumberCell: CellType = { ...readOnly(FieldNumberOutlined), align: 'right', width: 120 };
 export const timeStampCell: CellType = { ...readOnly(ClockCircleOutlined), width: 170 };
 export const userStampCell = readOnly(TeamOutlined);

@@ -3,20 +3,20 @@
  * a missing one). Code elsewhere asks `cellTypeOf(field)`; it never switches on a type.
  */
 import type { FieldTypeKey } from '@multitable/core';
+import { attachmentCell } from './attachment';
 import type { CellType } from './cell-type';
 import { checkboxCell } from './checkbox';
 import { dateCell } from './date';
+import { linkCell } from './link';
 import { longTextCell } from './long-text';
 import { multipleSelectCell } from './multiple-select';
 import { numberCell } from './number';
 import { personCell } from './person';
 import { ratingCell } from './rating';
 import {
-  attachmentCell,
   autoNumberCell,
   countCell,
   formulaCell,
-  linkCell,
   lookupCell,
   rollupCell,
   timeStampCell,

@@ -1,7 +1,7 @@
 /**
  * A record expanded into a side panel: every field with its value (drawn by the field type's
- * renderer, so checkboxes and ratings can be changed here too) and the record's history, newest
- * first. Opened from the expand button in the row-number column.
+ * renderer, so checkboxes and ratings can be changed here too), its comments and the record's
+ * history, newest first. Opened from the expand button in the row-number column.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Drawer, Empty, Spin, Timeline, Typography } from 'antd';
@@ -12,6 +12,7 @@ import { useLanguage } from '../../i18n/i18n';
 import { cellText } from '../cell-values';
 import { cellTypeOf } from '../cell-types/registry';
 import type { GridContext } from '../grid-context';
+import { RecordComments } from './record-comments';
 
 interface RecordPanelProps {
   baseId: string;
@@ -96,6 +97,7 @@ export function RecordPanel({ baseId, tableId, fields, record, version, context,
               );
             })}
           </dl>
+          <RecordComments baseId={baseId} tableId={tableId} recordId={record.id} />
           <Typography.Title level={5}>{t('record.history')}</Typography.Title>
           {history.isPending ? (
             <Spin />

@@ -45,7 +45,7 @@ export function useCardContext(base: Base, table: ApiTable, mayEdit: (fieldId: s
         invalid: (field, reason) => t('grid.invalid', { field: field.name, reason }),
       },
     });
-    return { env, users: users.data ?? [], fieldsById, writer, takeTypedAhead: () => '', expandRecord: setOpenId, toggleGroup: () => {} };
+    return { baseId: base.id, env, users: users.data ?? [], fieldsById, writer, takeTypedAhead: () => '', expandRecord: setOpenId, toggleGroup: () => {} };
   }, [base.id, table.id, fieldsById, mayEdit, env, users.data, message, t, onStored]);
   return { context, env, openId, setOpenId, version };
 }

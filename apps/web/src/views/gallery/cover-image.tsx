@@ -4,10 +4,7 @@
  */
 import { PictureOutlined } from '@ant-design/icons';
 import type { ApiRecord } from '../../api/records';
-import { apiBase } from '../../api/client';
-
-/** The image types the server sends inline (apps/server attachments: `inline=true`). */
-const inlineImageTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+import { attachmentUrl, inlineImageTypes } from '../../api/attachments';
 
 interface AttachmentValue {
   id: string;
@@ -25,7 +22,7 @@ export function CoverImage({ baseId, record, coverFieldId }: { baseId: string; r
   return (
     <div className="mt-gallery-cover">
       {image ? (
-        <img src={`${apiBase}/bases/${baseId}/attachments/${image.id}?inline=true`} alt={image.name} loading="lazy" data-testid="gallery-cover" />
+        <img src={attachmentUrl(baseId, image.id, true)} alt={image.name} loading="lazy" data-testid="gallery-cover" />
       ) : (
         <PictureOutlined className="mt-gallery-cover-empty" />
       )}
