@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const url = config.publicUrl ?? `http://${host}:${port}`;
   console.log(`Multitable is running at ${url}`);
   if (await setupNeeded(app.platform)) {
-    console.log(`First run: create the owner account with POST ${url}/api/v1/setup (API reference: ${url}/api/docs)`);
+    console.log(`First run: open ${url} in a browser to create the owner account (or POST ${url}/api/v1/setup; API reference: ${url}/api/docs)`);
   }
 
   let closing = false;
