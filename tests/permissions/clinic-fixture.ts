@@ -5,7 +5,9 @@
  * they see only in part, so those are hidden), and Notes (no access at all). Every restricted
  * cell holds a value starting with `CANARY`; a response carrying one has leaked.
  */
-import type { SignedIn, TestApp } from '../support/app';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestApp, type SignedIn, type TestApp } from '../support/app';
+import type { DialectName } from '@multitable/storage';
 import { createRecords, createTable, expectOk, fieldNamed, multipartFile, pngBytes, tableUrl, upload, type ApiRecord, type ApiTable } from '../api/data-helpers';
 
 export const canary = 'CANARY';
@@ -135,4 +137,15 @@ export async function buildClinic(t: TestApp): Promise<Clinic> {
 /** Every canary a response body carries. */
 export function canariesIn(body: string): string[] {
   return body.match(new RegExp(`${canary}[-\\w]*`, 'g')) ?? [];
+}
+
+/** A test app with the clinic built once for a suite: `const s = useClinic(dialect)`, then `s.t`, `s.c`. */
+export function useClinic(dialect: DialectName): { readonly t: TestApp; readonly c: Clinic } {
+  const state = {} as { t: TestApp; c: Clinic };
+  beforeAll(async () => {
+    state.t = await startTestApp(dialect);
+    state.c = await buildClinic(state.t);
+  });
+  afterAll(async () => state.t?.cleanup());
+  return state;
 }

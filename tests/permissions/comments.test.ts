@@ -4,20 +4,16 @@
  * mentions must name members; only authors edit, authors and admins delete; read-only tokens
  * cannot comment.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../support/databases';
-import { startTestApp, type TestApp } from '../support/app';
-import { buildClinic, canariesIn, type Clinic } from './clinic-fixture';
+import type { TestApp } from '../support/app';
+import { useClinic, canariesIn, type Clinic } from './clinic-fixture';
 
 describeEachDialect('comments', (dialect) => {
+  const clinic = useClinic(dialect);
   let t: TestApp;
   let c: Clinic;
-
-  beforeAll(async () => {
-    t = await startTestApp(dialect);
-    c = await buildClinic(t);
-  });
-  afterAll(async () => t?.cleanup());
+  beforeAll(() => ({ t, c } = clinic));
 
   const commentsUrl = (recordId: string) => c.url(c.patients, `/records/${recordId}/comments`);
 

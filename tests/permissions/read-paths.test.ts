@@ -4,21 +4,17 @@
  * only in part. Every path the API has is asked for everything it can give, and no response may
  * carry a canary; hidden fields answer exactly like fields that do not exist.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../support/databases';
 import { startTestApp, type InjectResponse, type TestApp } from '../support/app';
 import { fieldNamed, type ApiRecord } from '../api/data-helpers';
-import { buildClinic, canariesIn, doctorRules, type Clinic } from './clinic-fixture';
+import { useClinic, canariesIn, doctorRules, type Clinic } from './clinic-fixture';
 
 describeEachDialect('permissions: read paths', (dialect) => {
+  const clinic = useClinic(dialect);
   let t: TestApp;
   let c: Clinic;
-
-  beforeAll(async () => {
-    t = await startTestApp(dialect);
-    c = await buildClinic(t);
-  });
-  afterAll(async () => t?.cleanup());
+  beforeAll(() => ({ t, c } = clinic));
 
   const asDoctor = (url: string, method: 'GET' | 'POST' = 'GET', payload?: unknown) => c.doctor.request(method, url, payload);
   const names = (response: InjectResponse) => (response.json() as { records: ApiRecord[] }).records.map((record) => record.fields.Name);

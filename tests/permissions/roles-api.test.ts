@@ -3,21 +3,17 @@
  * against the base with the JSON path of what is wrong; members given one; and every change —
  * rules, membership, fields — applies to the very next request (RELIABILITY A1.9).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../support/databases';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import { fieldNamed, tableUrl, type ApiRecord, type ApiTable } from '../api/data-helpers';
-import { buildClinic, doctorRules, type Clinic } from './clinic-fixture';
+import { useClinic, doctorRules, type Clinic } from './clinic-fixture';
 
 describeEachDialect('permissions: roles API and lifecycle', (dialect) => {
+  const clinic = useClinic(dialect);
   let t: TestApp;
   let c: Clinic;
-
-  beforeAll(async () => {
-    t = await startTestApp(dialect);
-    c = await buildClinic(t);
-  });
-  afterAll(async () => t?.cleanup());
+  beforeAll(() => ({ t, c } = clinic));
 
   const rolesUrl = () => `/api/v1/bases/${c.baseId}/roles`;
   const createRole = (rules: unknown, name = `Role ${Math.random()}`) => c.owner.request('POST', rolesUrl(), { name, rules });

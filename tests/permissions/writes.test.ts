@@ -3,22 +3,18 @@
  * fields, or moving a record out of the scope are refused and change nothing; a batch with one
  * such record writes none; adding and deleting follow their own grants.
  */
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../support/databases';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import { recordSnapshot, type ApiRecord } from '../api/data-helpers';
-import { buildClinic, doctorRules, type Clinic } from './clinic-fixture';
+import { useClinic, doctorRules, type Clinic } from './clinic-fixture';
 
 describeEachDialect('permissions: writes', (dialect) => {
+  const clinic = useClinic(dialect);
   let t: TestApp;
   let c: Clinic;
   let before: string[];
-
-  beforeAll(async () => {
-    t = await startTestApp(dialect);
-    c = await buildClinic(t);
-  });
-  afterAll(async () => t?.cleanup());
+  beforeAll(() => ({ t, c } = clinic));
 
   const snapshotAll = () => Promise.all(c.patientRecords.map((record) => recordSnapshot(c.owner, c.baseId, c.patients.id, record.id)));
   beforeEach(async () => {

@@ -7,7 +7,7 @@
 import { EngineError, isBaseRoleKey, targetOf, type Predicate } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
-import { cachedFields } from '../data/metadata-cache';
+import { sqlScopeOf } from '../data/record-selection';
 import { loadTableContext } from '../data/table-lookup';
 import { clocked, type Caller } from './caller';
 import { andPredicates, restrictTable } from './readable-table';
@@ -26,8 +26,7 @@ async function inReadableCell(platform: Platform, caller: Caller, attachmentId: 
     if (!readable || cells.length === 0) continue;
     const holds: Predicate = { type: 'or', items: cells.map((field) => ({ type: 'objectArrayHasAny', target: targetOf(field), key: 'id', values: [attachmentId] })) };
     const where = andPredicates(readable.readScope, holds)!;
-    const fieldsOfTable = (tableId: string) => cachedFields(db, caller.baseId, context.schemaVersion, tableId);
-    const sqlScope = await store.filterScope(db, dialect, readable.allFields, where, { fieldsOfTable });
+    const sqlScope = await sqlScopeOf(platform.database, readable, caller.baseId, where);
     const found = await store.listRecords(db, dialect, readable.table, readable.allFields, { where: store.compileFilter(where, sqlScope), fieldIds: [], limit: 1, offset: 0 });
     if (found.length > 0) return true;
   }

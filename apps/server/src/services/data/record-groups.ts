@@ -5,16 +5,13 @@
  * (persons with names, links as `{ id, title }`, empty as null); at most `maxGroups` groups
  * are returned, `truncated` saying more exist.
  */
-import { assertJsonDepth, getFieldType, resolveFilter, resolveGroupBy, type FilterGroup, type Predicate } from '@multitable/core';
+import { assertJsonDepth, getFieldType, resolveGroupBy } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { buildFormatContext } from './format-context';
-import { cachedFields } from './metadata-cache';
-import { storedViewConfig } from './views';
+import { selectionOf, sqlScopeOf } from './record-selection';
 import { clocked, type Caller } from '../access/caller';
 import { readTableAs } from '../access/readable-table';
-import { findVisibleView } from '../access/visible-views';
-
 
 export const maxGroups = 1000;
 
@@ -41,22 +38,11 @@ export async function groupRecordCounts(
   const scope = clocked(platform, caller);
   // Only readable fields group or filter, and only records in the read scope are counted (A1.6).
   return readTableAs(db, scope, tableKey, async (readable) => {
-    const { table, fields, allFields, timeZone, schemaVersion } = readable;
-    const resolveContext = { me: scope.userId, now: scope.now, timeZone };
+    const { table, fields, allFields, timeZone } = readable;
     assertJsonDepth(request.groupBy, 'groupBy');
     const levels = resolveGroupBy(request.groupBy, fields, { path: 'groupBy' });
-    const filters: Predicate[] = readable.readScope ? [readable.readScope] : [];
-    if (request.view !== undefined) {
-      const config = storedViewConfig(await findVisibleView(db, readable, request.view));
-      if (config.filter) filters.push(resolveFilter(config.filter as FilterGroup, fields, resolveContext, { path: 'view.filter' }));
-    }
-    if (request.filter !== undefined) {
-      assertJsonDepth(request.filter, 'filter');
-      filters.push(resolveFilter(request.filter, fields, resolveContext, { path: 'filter' }));
-    }
-    const where: Predicate | undefined = filters.length > 1 ? { type: 'and', items: filters } : filters[0];
-    const fieldsOfTable = (tableId: string) => cachedFields(db, scope.baseId, schemaVersion, tableId);
-    const scopeSql = await store.filterScope(db, database.dialect, allFields, where, { fieldsOfTable });
+    const { where } = await selectionOf(db, readable, scope, request);
+    const scopeSql = await sqlScopeOf(database, readable, scope.baseId, where);
     const counted = await store.groupRecordCounts(db, database.dialect, table, allFields, {
       ...(where ? { where: store.compileFilter(where, scopeSql) } : {}),
       levels,

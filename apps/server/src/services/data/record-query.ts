@@ -3,28 +3,13 @@
  * request's sorts before the view's, field selection by name or id, and offset paging that
  * never counts the table — one extra row tells whether another page exists.
  */
-import {
-  EngineError,
-  assertJsonDepth,
-  jsonTextDepth,
-  maxJsonDepth,
-  resolveFilter,
-  resolveSorts,
-  visibleFields,
-  indexFields,
-  evaluatePredicate,
-  type Field,
-  type FilterGroup,
-  type Predicate,
-} from '@multitable/core';
+import { EngineError, jsonTextDepth, maxJsonDepth, resolveSorts, visibleFields, indexFields, evaluatePredicate, type Field } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { buildFormatContext } from './format-context';
 import { presentRecord, type ApiRecord } from './record-presenter';
-import { cachedFields } from './metadata-cache';
-import { storedViewConfig } from './views';
-import { findVisibleView } from '../access/visible-views';
-import { andPredicates, readTableAs, type ReadableTable } from '../access/readable-table';
+import { selectionOf, sqlScopeOf } from './record-selection';
+import { readTableAs, type ReadableTable } from '../access/readable-table';
 import { clocked, type Caller, type ClockedCaller } from '../access/caller';
 
 export interface RecordListRequest {
@@ -65,35 +50,18 @@ export async function listRecords(platform: Platform, caller: Caller, tableKey: 
 
 /** Lists what the caller may read: only readable fields resolve, and the read scope is ANDed into every query. */
 async function listFromContext(platform: Platform, scope: ClockedCaller, readable: ReadableTable, request: RecordListRequest): Promise<RecordPage> {
-  const { table, fields, allFields, timeZone, schemaVersion } = readable;
+  const { table, fields, allFields, timeZone } = readable;
   const { database } = platform;
   const db = database.db;
-  const resolveContext = { me: scope.userId, now: scope.now, timeZone };
 
-  let shown: Field[] = fields;
-  let where: Predicate | undefined;
-  let sorts = resolveSorts(request.sort ?? [], fields, { path: 'sort' });
-  if (request.view !== undefined) {
-    const view = await findVisibleView(db, readable, request.view);
-    const config = storedViewConfig(view);
-    shown = visibleFields(config, fields);
-    if (config.filter) where = resolveFilter(config.filter as FilterGroup, fields, resolveContext, { path: 'view.filter' });
-    sorts = [...sorts, ...resolveSorts(config.sorts, fields, { path: 'view.sorts' })];
-  }
-  if (request.filter !== undefined) {
-    assertJsonDepth(request.filter, 'filter');
-    const own = resolveFilter(request.filter, fields, resolveContext, { path: 'filter' });
-    where = andPredicates(where, own);
-  }
+  const { view, where } = await selectionOf(db, readable, scope, request);
+  let shown: Field[] = view ? visibleFields(view, fields) : fields;
+  const sorts = [...resolveSorts(request.sort ?? [], fields, { path: 'sort' }), ...(view ? resolveSorts(view.sorts, fields, { path: 'view.sorts' }) : [])];
   if (request.fields !== undefined) {
     const index = indexFields(fields);
     shown = request.fields.map((key, i) => index.get(key, `fields[${i}]`));
   }
-
-  // Knowing the linked tables' fields lets a lookup condition be asked of the linked table (storage's through-link filters).
-  where = andPredicates(readable.readScope, where);
-  const fieldsOfTable = (tableId: string) => cachedFields(db, scope.baseId, schemaVersion, tableId);
-  const scopeSql = await store.filterScope(db, database.dialect, allFields, where, { fieldsOfTable });
+  const scopeSql = await sqlScopeOf(database, readable, scope.baseId, where);
   const pageSize = request.pageSize ?? 100;
   const offset = request.offset ?? 0;
   const rows = await store.listRecords(db, database.dialect, table, allFields, {
@@ -119,21 +87,10 @@ export async function countRecords(platform: Platform, caller: Caller, tableKey:
   const db = database.db;
   const scope = clocked(platform, caller);
   return readTableAs(db, scope, tableKey, async (readable) => {
-    const { table, fields, allFields, timeZone, schemaVersion } = readable;
-    const resolveContext = { me: scope.userId, now: scope.now, timeZone };
-    let where = readable.readScope;
-    if (request.view !== undefined) {
-      const config = storedViewConfig(await findVisibleView(db, readable, request.view));
-      if (config.filter) where = andPredicates(where, resolveFilter(config.filter as FilterGroup, fields, resolveContext, { path: 'view.filter' }));
-    }
-    if (request.filter !== undefined) {
-      assertJsonDepth(request.filter, 'filter');
-      where = andPredicates(where, resolveFilter(request.filter, fields, resolveContext, { path: 'filter' }));
-    }
-    if (!where) return { count: await store.countRecords(db, table) };
-    const fieldsOfTable = (tableId: string) => cachedFields(db, scope.baseId, schemaVersion, tableId);
-    const scopeSql = await store.filterScope(db, database.dialect, allFields, where, { fieldsOfTable });
-    return { count: await store.countRecords(db, table, store.compileFilter(where, scopeSql)) };
+    const { where } = await selectionOf(db, readable, scope, request);
+    if (!where) return { count: await store.countRecords(db, readable.table) };
+    const scopeSql = await sqlScopeOf(database, readable, scope.baseId, where);
+    return { count: await store.countRecords(db, readable.table, store.compileFilter(where, scopeSql)) };
   });
 }
 
