@@ -81,6 +81,7 @@ describe('getting in', () => {
     await page.getByLabel('Password').fill(owner.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Bases' }).waitFor();
-    expect(await page.getByTestId('base-card').count()).toBe(1);
+    // The heading shows before the list of bases has loaded: wait for the card.
+    await expect.poll(() => page.getByTestId('base-card').count()).toBe(1);
   });
 });
