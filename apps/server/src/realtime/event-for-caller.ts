@@ -5,26 +5,15 @@
  * against a scope any more (the records are gone), so a scoped caller is told only that the
  * table changed.
  */
-import { evaluatePredicate, isEngineError } from '@multitable/core';
+import { evaluatePredicate } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../platform';
 import type { OutboxEvent } from '../services/data/event-bus';
-import { loadTableContext } from '../services/data/table-lookup';
-import { clocked, type Caller } from '../services/access/caller';
-import { restrictTable, type ReadableTable } from '../services/access/readable-table';
+import type { Caller } from '../services/access/caller';
+import { findReadableTable, type ReadableTable } from '../services/access/readable-table';
 import type { ServerMessage } from './realtime-messages';
 
 const schemaEvents = new Set(['table.updated', 'table.deleted', 'field.created', 'field.updated', 'field.deleted', 'field.filled', 'view.created', 'view.updated', 'view.deleted']);
-
-async function readableFor(platform: Platform, caller: Caller, tableId: string): Promise<ReadableTable | undefined> {
-  const db = platform.database.db;
-  try {
-    return await restrictTable(db, clocked(platform, caller), await loadTableContext(db, caller.baseId, tableId), tableId);
-  } catch (error) {
-    if (isEngineError(error) && error.code === 'NOT_FOUND') return undefined;
-    throw error;
-  }
-}
 
 async function readableIds(platform: Platform, readable: ReadableTable, ids: readonly string[]): Promise<Set<string>> {
   const { db, dialect } = platform.database;
@@ -40,7 +29,7 @@ export async function eventForCaller(platform: Platform, caller: Caller, event: 
   const tableId = event.tableId;
   if (tableId === null) return undefined;
   if (event.type === 'table.deleted') return { type: 'schema.changed', tableId };
-  const readable = await readableFor(platform, caller, tableId);
+  const readable = await findReadableTable(platform, caller, tableId);
   if (!readable) return undefined;
   if (schemaEvents.has(event.type)) return { type: 'schema.changed', tableId };
   const payload = event.payload;

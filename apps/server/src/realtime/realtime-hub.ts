@@ -15,9 +15,7 @@ import * as store from '@multitable/storage';
 import { authenticate } from '../auth/authenticate';
 import type { Platform } from '../platform';
 import type { Caller } from '../services/access/caller';
-import { clocked } from '../services/access/caller';
-import { restrictTable } from '../services/access/readable-table';
-import { loadTableContext } from '../services/data/table-lookup';
+import { findReadableTable } from '../services/access/readable-table';
 import { eventForCaller } from './event-for-caller';
 import { closeCodes, parseClientMessage, type ServerMessage } from './realtime-messages';
 
@@ -78,15 +76,9 @@ export function createRealtimeHub(platform: Platform, onError: (error: unknown) 
   });
 
   async function subscribe(connection: Connection, tableId: string): Promise<void> {
-    const db = platform.database.db;
-    let id: string;
-    try {
-      const readable = await restrictTable(db, clocked(platform, connection.caller), await loadTableContext(db, connection.caller.baseId, tableId), tableId);
-      id = readable.table.id;
-    } catch (error) {
-      if (!isEngineError(error)) throw error;
-      return send(connection, { type: 'error', message: `Table "${tableId}" not found` });
-    }
+    const readable = await findReadableTable(platform, connection.caller, tableId);
+    if (!readable) return send(connection, { type: 'error', message: `Table "${tableId}" not found` });
+    const id = readable.table.id;
     connection.tables.add(id);
     send(connection, { type: 'subscribed', tableId: id });
     announce(connection.caller.baseId, id);

@@ -8,9 +8,8 @@ import { EngineError, isBaseRoleKey, targetOf, type Predicate } from '@multitabl
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { sqlScopeOf } from '../data/record-selection';
-import { loadTableContext } from '../data/table-lookup';
-import { clocked, type Caller } from './caller';
-import { andPredicates, restrictTable } from './readable-table';
+import type { Caller } from './caller';
+import { andPredicates, findReadableTable } from './readable-table';
 
 export function attachmentNotFound(id: string): EngineError {
   return new EngineError('NOT_FOUND', `Attachment "${id}" not found`, { attachment: id });
@@ -18,10 +17,8 @@ export function attachmentNotFound(id: string): EngineError {
 
 async function inReadableCell(platform: Platform, caller: Caller, attachmentId: string): Promise<boolean> {
   const { db, dialect } = platform.database;
-  const scope = clocked(platform, caller);
   for (const table of await store.listTables(db, caller.baseId)) {
-    const context = await loadTableContext(db, caller.baseId, table.id);
-    const readable = await restrictTable(db, scope, context, table.id).catch(() => undefined);
+    const readable = await findReadableTable(platform, caller, table.id);
     const cells = readable?.fields.filter((field) => field.type === 'attachment') ?? [];
     if (!readable || cells.length === 0) continue;
     const holds: Predicate = { type: 'or', items: cells.map((field) => ({ type: 'objectArrayHasAny', target: targetOf(field), key: 'id', values: [attachmentId] })) };

@@ -5,9 +5,8 @@
  */
 import type { FieldAccess, RecordScope } from '@multitable/core';
 import type { Platform } from '../../platform';
-import { loadTableContext } from '../data/table-lookup';
-import { clocked, type Caller } from './caller';
-import { restrictTable } from './readable-table';
+import type { Caller } from './caller';
+import { loadReadableTable } from './readable-table';
 
 export interface EffectivePermissions {
   tableId: string;
@@ -24,8 +23,7 @@ export interface EffectivePermissions {
 }
 
 export async function effectivePermissions(platform: Platform, caller: Caller, tableKey: string): Promise<EffectivePermissions> {
-  const db = platform.database.db;
-  const { permission, fields } = await restrictTable(db, clocked(platform, caller), await loadTableContext(db, caller.baseId, tableKey), tableKey);
+  const { permission, fields } = await loadReadableTable(platform, caller, tableKey);
   const fieldAccess: Record<string, Exclude<FieldAccess, 'hidden'>> = {};
   for (const field of fields) fieldAccess[field.id] = permission.fields.get(field.id) === 'edit' ? 'edit' : 'read';
   return {

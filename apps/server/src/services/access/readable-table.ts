@@ -4,10 +4,11 @@
  * group, projection and name lookup, exactly a field that does not exist — and `readScope` the
  * records they may read, which every query ANDs in. A table they cannot read is not found.
  */
-import { recordScopePredicate, readableFields, type Field, type Predicate, type TablePermission } from '@multitable/core';
+import { isEngineError, recordScopePredicate, readableFields, type Field, type Predicate, type TablePermission } from '@multitable/core';
 import type { Executor } from '@multitable/storage';
-import { readWithStableSchema, tableNotFound, type TableContext } from '../data/table-lookup';
-import type { ClockedCaller } from './caller';
+import { loadTableContext, readWithStableSchema, tableNotFound, type TableContext } from '../data/table-lookup';
+import type { Platform } from '../../platform';
+import { clocked, type Caller, type ClockedCaller } from './caller';
 import { tablePermission } from './table-permissions';
 
 export interface ReadableTable extends TableContext {
@@ -41,6 +42,22 @@ export async function restrictTable(db: Executor, caller: ClockedCaller, context
     permission,
     readScope: scopePredicateOf(permission, 'read', context, caller),
   };
+}
+
+/** The table `tableKey` as `caller` may read it now (metadata from the cache); NOT_FOUND when they cannot. */
+export async function loadReadableTable(platform: Platform, caller: Caller, tableKey: string): Promise<ReadableTable> {
+  const db = platform.database.db;
+  return restrictTable(db, clocked(platform, caller), await loadTableContext(db, caller.baseId, tableKey), tableKey);
+}
+
+/** …or undefined when the caller cannot read it or it is gone (other errors still throw). */
+export async function findReadableTable(platform: Platform, caller: Caller, tableKey: string): Promise<ReadableTable | undefined> {
+  try {
+    return await loadReadableTable(platform, caller, tableKey);
+  } catch (error) {
+    if (isEngineError(error) && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  }
 }
 
 /** `readWithStableSchema` for a caller: the read sees the table as they may read it. */

@@ -30,8 +30,8 @@ import type { FillJob } from './recalculation/fill';
 import { presentField, presentFields, type ApiField } from './schema-presenter';
 import { findFieldOfTable, loadTableContext, type TableContext } from './table-lookup';
 import { viewConfigAfterFieldChange } from './view-repair';
-import { clocked, type Caller } from '../access/caller';
-import { restrictTable } from '../access/readable-table';
+import type { Caller } from '../access/caller';
+import { loadReadableTable } from '../access/readable-table';
 
 import { storedViewConfig } from './views';
 
@@ -51,8 +51,7 @@ export interface ConversionReport {
 
 /** The fields `caller` may read (a hidden field is not listed, as if it did not exist). */
 export async function listFields(platform: Platform, caller: Caller, tableKey: string): Promise<ApiField[]> {
-  const db = platform.database.db;
-  const { fields } = await restrictTable(db, clocked(platform, caller), await loadTableContext(db, caller.baseId, tableKey), tableKey);
+  const { fields } = await loadReadableTable(platform, caller, tableKey);
   return presentFields(fields);
 }
 

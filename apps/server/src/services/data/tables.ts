@@ -3,7 +3,7 @@
  * initial set of fields, rename, describe, reorder, delete. Every change goes through
  * `applyChange` (one transaction, outbox event).
  */
-import { defaultViewConfig, isEngineError, isLinkField } from '@multitable/core';
+import { defaultViewConfig, isLinkField } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { applyChange, type ChangeMeta } from './change-recorder';
@@ -14,15 +14,11 @@ import { backgroundFills } from './recalculation/background-fills';
 import { snapshotComputedInputs } from './recalculation/dependents';
 import type { FillJob } from './recalculation/fill';
 import { presentTable, type ApiTable } from './schema-presenter';
-import { baseTimeZone, findTableInBase, loadTableContext } from './table-lookup';
-import { clocked, type Caller } from '../access/caller';
-import { restrictTable } from '../access/readable-table';
+import { baseTimeZone, findTableInBase } from './table-lookup';
+import type { Caller } from '../access/caller';
+import { findReadableTable, loadReadableTable, type ReadableTable } from '../access/readable-table';
 import { visibleViews } from '../access/visible-views';
 
-
-function isNotFound(error: unknown): boolean {
-  return isEngineError(error) && error.code === 'NOT_FOUND';
-}
 
 export interface CreateTableInput {
   name: string;
@@ -42,22 +38,18 @@ async function describeTable(db: store.Executor, table: store.TableMeta): Promis
 }
 
 /** The table as `caller` may see it: readable fields and visible views only; NOT_FOUND when they cannot read it. */
-async function describeTableFor(platform: Platform, caller: Caller, tableKey: string): Promise<ApiTable> {
-  const db = platform.database.db;
-  const readable = await restrictTable(db, clocked(platform, caller), await loadTableContext(db, caller.baseId, tableKey), tableKey);
-  return presentTable(readable.table, readable.fields, visibleViews(readable, await store.listViews(db, readable.table.id)));
+async function describeReadable(platform: Platform, readable: ReadableTable): Promise<ApiTable> {
+  return presentTable(readable.table, readable.fields, visibleViews(readable, await store.listViews(platform.database.db, readable.table.id)));
 }
 
 export async function listTables(platform: Platform, caller: Caller): Promise<ApiTable[]> {
   const tables = await store.listTables(platform.database.db, caller.baseId);
-  const described = await Promise.all(
-    tables.map((table) => describeTableFor(platform, caller, table.id).catch((error: unknown) => (isNotFound(error) ? undefined : Promise.reject(error)))),
-  );
-  return described.filter((table) => table !== undefined);
+  const readable = await Promise.all(tables.map((table) => findReadableTable(platform, caller, table.id)));
+  return Promise.all(readable.flatMap((table) => (table ? [describeReadable(platform, table)] : [])));
 }
 
 export async function getTable(platform: Platform, caller: Caller, tableKey: string): Promise<ApiTable> {
-  return describeTableFor(platform, caller, tableKey);
+  return describeReadable(platform, await loadReadableTable(platform, caller, tableKey));
 }
 
 export async function createTable(platform: Platform, meta: ChangeMeta, input: CreateTableInput): Promise<ApiTable> {

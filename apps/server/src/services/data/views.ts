@@ -5,8 +5,8 @@
  */
 import { defaultViewConfig, normaliseViewConfig, type Field, type ViewConfig, type ViewType } from '@multitable/core';
 import * as store from '@multitable/storage';
-import { clocked, type Caller } from '../access/caller';
-import { restrictTable } from '../access/readable-table';
+import type { Caller } from '../access/caller';
+import { loadReadableTable } from '../access/readable-table';
 import { findVisibleView, visibleViews } from '../access/visible-views';
 
 import type { Platform } from '../../platform';
@@ -34,19 +34,14 @@ export function storedViewConfig(view: store.ViewMeta): ViewConfig {
   return { ...defaultViewConfig(), ...stored };
 }
 
-async function readableFor(platform: Platform, caller: Caller, tableKey: string) {
-  const db = platform.database.db;
-  return restrictTable(db, clocked(platform, caller), await loadTableContext(db, caller.baseId, tableKey), tableKey);
-}
-
 /** The views `caller` may see, without the fields they cannot read. */
 export async function listViews(platform: Platform, caller: Caller, tableKey: string): Promise<ApiView[]> {
-  const readable = await readableFor(platform, caller, tableKey);
+  const readable = await loadReadableTable(platform, caller, tableKey);
   return visibleViews(readable, await store.listViews(platform.database.db, readable.table.id)).map(presentView);
 }
 
 export async function getView(platform: Platform, caller: Caller, tableKey: string, viewKey: string): Promise<ApiView> {
-  const readable = await readableFor(platform, caller, tableKey);
+  const readable = await loadReadableTable(platform, caller, tableKey);
   return presentView(await findVisibleView(platform.database.db, readable, viewKey, 'viewId'));
 }
 
