@@ -60,7 +60,7 @@ describeEachDialect('OpenAPI of the data routes', (dialect) => {
   });
 
   it('documents the request bodies of table, field and view design', () => {
-    expect(bodyProperties(document, `${base}/tables`, 'post')).toEqual(['description', 'fields', 'name']);
+    expect(bodyProperties(document, `${base}/tables`, 'post')).toEqual(['description', 'fields', 'firstView', 'name']);
     const fieldItems = (document.paths[`${base}/tables`]!.post!.requestBody!.content['application/json']!.schema.properties!.fields as { items: { properties: object; required: string[] } }).items;
     expect(Object.keys(fieldItems.properties).sort()).toEqual(['description', 'name', 'options', 'type']);
     expect(fieldItems.required.sort()).toEqual(['name', 'type']);

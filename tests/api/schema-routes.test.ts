@@ -40,6 +40,19 @@ describeEachDialect('schema routes', (dialect) => {
     for (const field of table.fields) expect(columns).toContain(`f_${field.id}`);
   });
 
+  it('names the first view as the client asks (its user\'s language), "Grid view" otherwise', async () => {
+    const named = await owner.request('POST', tablesUrl(), { name: '随访', firstView: { name: '表格视图' } });
+    expect(named.statusCode).toBe(201);
+    expect(named.json().views.map((v: ApiView) => [v.name, v.type])).toEqual([['表格视图', 'grid']]);
+    const unnamed = await owner.request('POST', tablesUrl(), { name: 'Follow-ups' });
+    expect(unnamed.json().views.map((v: ApiView) => v.name)).toEqual(['Grid view']);
+    const before = await tableList();
+    const blank = await owner.request('POST', tablesUrl(), { name: 'Blank view', firstView: { name: '  ' } });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.details).toMatchObject({ path: 'firstView.name' });
+    expect(await tableList()).toBe(before);
+  });
+
   it('refuses an unknown field type naming fields[1].type and writes nothing', async () => {
     const before = await tableList();
     const res = await owner.request('POST', tablesUrl(), {

@@ -86,6 +86,14 @@ describe('language', () => {
     await page.getByTestId('table-tab').filter({ hasText: '空表' }).click();
     await page.getByText('无显示行').waitFor();
 
+    // A table made in Chinese gets its first field and view named in Chinese.
+    await page.getByTestId('add-table').click();
+    await page.getByTestId('name-input').fill('随访');
+    await page.getByTestId('name-input').press('Enter');
+    await page.locator('.mt-table-tab-active').filter({ hasText: '随访' }).waitFor();
+    expect(await page.getByTestId('view-tab').allTextContents()).toEqual(['表格视图']);
+    await page.getByText('名称', { exact: true }).first().waitFor();
+
     // The choice outlives a reload, and dates on the home page follow it.
     await page.goto(web.url);
     await page.getByRole('heading', { name: '多维表格' }).waitFor();

@@ -66,3 +66,6 @@ export * from './formula/index';
 export * from './computed/index';
 export * from './permissions/index';
 export * from './views/view-types';
+export type * from './api/schema-shapes';
+export type * from './api/record-shapes';
+export type * from './api/access-shapes';

@@ -3,29 +3,14 @@
  * with their rules (core's `RoleRules`: per table access, record scopes, add / delete, field
  * rules and views).
  */
-import type { RoleRules } from '@multitable/core';
+import type { ApiMember, ApiRole, RoleRules } from '@multitable/core';
 import { api } from './client';
 
 export const builtInRoles = ['owner', 'admin', 'editor', 'viewer'] as const;
 export type BuiltInRole = (typeof builtInRoles)[number];
 
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  /** A built-in role, or a custom role's id (`rol_…`). */
-  role: string;
-  createdAt: string;
-}
-
-export interface CustomRole {
-  id: string;
-  name: string;
-  description: string;
-  rules: RoleRules;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Member = ApiMember;
+export type CustomRole = ApiRole;
 
 const basePath = (baseId: string) => `/bases/${baseId}`;
 

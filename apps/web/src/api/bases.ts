@@ -1,13 +1,8 @@
 /** Bases: list, create, rename, delete. */
+import type { ApiBase } from '@multitable/core';
 import { api } from './client';
 
-export interface Base {
-  id: string;
-  name: string;
-  timeZone: string;
-  createdAt: string;
-  role: 'owner' | 'admin' | 'editor' | 'viewer';
-}
+export type Base = ApiBase;
 
 export const listBases = async (): Promise<Base[]> => (await api.get<{ bases: Base[] }>('/bases')).bases;
 export const getBase = (baseId: string) => api.get<Base>(`/bases/${baseId}`);

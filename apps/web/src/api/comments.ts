@@ -2,21 +2,11 @@
  * Comments on a record (`…/records/:recordId/comments`), oldest first. Mentions travel inside the
  * text as `@[usr_…]`; the server answers each comment with the mentioned people's names.
  */
+import type { ApiComment, ApiPerson } from '@multitable/core';
 import { api } from './client';
 
-export interface Person {
-  id: string;
-  name: string;
-}
-
-export interface ApiComment {
-  id: string;
-  author: Person;
-  text: string;
-  mentions: Person[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type { ApiComment };
+export type Person = ApiPerson;
 
 const commentsPath = (baseId: string, tableId: string, recordId: string) => `/bases/${baseId}/tables/${tableId}/records/${recordId}/comments`;
 

@@ -3,31 +3,11 @@
  * renaming a field never breaks a loaded row, and writes with `typecast` so text typed or pasted
  * is read the way core reads it (the web checks it with core first).
  */
-import type { FilterGroup, SortSpec } from '@multitable/core';
+import type { ApiHistoryEntry, ApiRecord, FilterGroup, RecordGroups, RecordPage, SortSpec } from '@multitable/core';
 import { api } from './client';
 
-export interface ApiRecord {
-  id: string;
-  createdTime: string;
-  /** Cell values by field id; empty cells are absent. */
-  fields: Record<string, unknown>;
-}
-
-export interface RecordPage {
-  records: ApiRecord[];
-  offset?: number;
-}
-
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  action: string;
-  source: string;
-  actor: { id: string; name: string };
-  field: { id: string; name: string } | null;
-  oldValue: unknown;
-  newValue: unknown;
-}
+export type { ApiRecord, RecordPage };
+export type HistoryEntry = ApiHistoryEntry;
 
 /** The server's batch limit for record writes. */
 export const maxRecordBatch = 1000;
@@ -60,11 +40,7 @@ export async function countRecords(baseId: string, tableId: string, query: { fil
   return (await api.post<{ count: number }>(`${recordsPath(baseId, tableId)}/count`, query.filter ? { filter: query.filter } : {})).count;
 }
 
-export interface GroupCounts {
-  groups: Array<{ key: unknown[]; count: number }>;
-  /** True when the server stopped at its group limit. */
-  truncated?: boolean;
-}
+export type GroupCounts = RecordGroups;
 
 /** Record counts per group (one to three levels) of the records matching the filter. */
 export function groupCounts(baseId: string, tableId: string, groupBy: readonly SortSpec[], query: { filter?: FilterGroup | null }): Promise<GroupCounts> {

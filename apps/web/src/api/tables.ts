@@ -1,31 +1,8 @@
 /** Tables with their fields and views, and fields themselves. */
-import type { FieldTypeKey } from '@multitable/core';
+import type { ApiField, ApiTable, ApiView } from '@multitable/core';
 import { api } from './client';
 
-export interface ApiField {
-  id: string;
-  name: string;
-  type: FieldTypeKey;
-  options: Record<string, unknown>;
-  description: string;
-  isPrimary: boolean;
-}
-
-export interface ApiView {
-  id: string;
-  name: string;
-  type: string;
-  config: unknown;
-}
-
-export interface ApiTable {
-  id: string;
-  name: string;
-  description: string;
-  primaryFieldId: string;
-  fields: ApiField[];
-  views: ApiView[];
-}
+export type { ApiField, ApiTable, ApiView };
 
 export interface Placement {
   before?: string;
@@ -36,7 +13,7 @@ const tablesPath = (baseId: string) => `/bases/${baseId}/tables`;
 
 export const listTables = async (baseId: string): Promise<ApiTable[]> => (await api.get<{ tables: ApiTable[] }>(tablesPath(baseId))).tables;
 
-export const createTable = (baseId: string, input: { name: string; fields?: Array<{ name: string; type: string; options?: Record<string, unknown> }> }) =>
+export const createTable = (baseId: string, input: { name: string; fields?: Array<{ name: string; type: string; options?: Record<string, unknown> }>; firstView?: { name: string } }) =>
   api.post<ApiTable>(tablesPath(baseId), input);
 
 export const updateTable = (baseId: string, tableId: string, patch: { name?: string; move?: Placement }) =>

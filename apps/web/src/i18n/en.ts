@@ -53,6 +53,7 @@ export const en = {
     moveRight: 'Move right',
     defaultTableName: 'Table {{n}}',
     defaultPrimaryField: 'Name',
+    defaultFirstView: 'Grid view',
   },
   grid: {
     addRecord: 'Add record',

@@ -55,6 +55,7 @@ export const zh: Messages = {
     moveRight: '右移',
     defaultTableName: '数据表 {{n}}',
     defaultPrimaryField: '名称',
+    defaultFirstView: '表格视图',
   },
   grid: {
     addRecord: '添加记录',

@@ -105,12 +105,15 @@ export function TableTabs({ baseId, tables, activeTableId, canDesign, onChanged 
         initialName={dialog?.kind === 'rename' ? dialog.table.name : t('base.defaultTableName', { n: tables.length + 1 })}
         onClose={() => setDialog(null)}
         onSubmit={async (name) => {
-          if (dialog?.kind === 'rename') await updateTable(baseId, dialog.table.id, { name });
-          else {
-            const created = await createTable(baseId, { name, fields: [{ name: t('base.defaultPrimaryField'), type: 'singleLineText' }] });
+          if (dialog?.kind === 'rename') {
+            await updateTable(baseId, dialog.table.id, { name });
+            await onChanged();
+          } else {
+            const created = await createTable(baseId, { name, fields: [{ name: t('base.defaultPrimaryField'), type: 'singleLineText' }], firstView: { name: t('base.defaultFirstView') } });
+            // The list first: a table the page does not know yet would send it back to the first table.
+            await onChanged();
             open(created.id);
           }
-          await onChanged();
         }}
       />
     </nav>

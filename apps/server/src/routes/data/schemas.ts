@@ -56,6 +56,9 @@ export const CreateTableBody = Type.Object(
     name: Name,
     description: Type.Optional(Description),
     fields: Type.Optional(Type.Array(FieldInput, { maxItems: 500, description: 'The first field becomes the primary field' })),
+    firstView: Type.Optional(
+      Type.Object({ name: Name }, { additionalProperties: false, description: 'The first view, a grid (default name "Grid view"): clients name it in their user\'s language' }),
+    ),
   },
   { additionalProperties: false },
 );

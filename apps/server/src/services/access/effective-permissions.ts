@@ -3,24 +3,12 @@
  * caller's role grants after every rule is applied (computed fields hidden with their sources
  * included). Fields the caller cannot read are not listed — as everywhere, they do not exist.
  */
-import type { FieldAccess, RecordScope } from '@multitable/core';
+import type { ApiTablePermissions, FieldAccess } from '@multitable/core';
 import type { Platform } from '../../platform';
 import type { Caller } from './caller';
 import { loadReadableTable } from './readable-table';
 
-export interface EffectivePermissions {
-  tableId: string;
-  role: string;
-  access: 'read' | 'edit';
-  canAdd: boolean;
-  canDelete: boolean;
-  canDesign: boolean;
-  readScope: RecordScope;
-  editScope: RecordScope;
-  /** Field id → read or edit, for every field the caller can read. */
-  fields: Record<string, Exclude<FieldAccess, 'hidden'>>;
-  views: 'all' | string[];
-}
+export type EffectivePermissions = ApiTablePermissions;
 
 export async function effectivePermissions(platform: Platform, caller: Caller, tableKey: string): Promise<EffectivePermissions> {
   const { permission, fields } = await loadReadableTable(platform, caller, tableKey);

@@ -4,7 +4,7 @@
  * a base's time zone is an IANA name (default: the server's DEFAULT_TIME_ZONE, itself `UTC`
  * unless configured).
  */
-import { EngineError, newId } from '@multitable/core';
+import { EngineError, newId, type ApiBase } from '@multitable/core';
 import {
   deleteTablesOfBase,
   deleteBase as deleteBaseRow,
@@ -12,20 +12,12 @@ import {
   insertBase,
   listBasesOfMember,
   updateBase as updateBaseRow,
-  type MemberRole,
 } from '@multitable/storage';
 import { nowIso, type Platform } from '../../platform';
 import { canonicalTimeZone } from '../../time-zones';
 import { displayName } from '../accounts/identity';
 
-export interface BaseView {
-  id: string;
-  name: string;
-  timeZone: string;
-  createdAt: string;
-  /** The caller's role in the base. */
-  role: MemberRole;
-}
+export type BaseView = ApiBase;
 
 function zoneOrRefuse(zone: string): string {
   const canonical = canonicalTimeZone(zone);

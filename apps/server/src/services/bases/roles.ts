@@ -4,18 +4,11 @@
  * core before they are stored. A changed role applies to its members' next request: permissions
  * are keyed by the role's version (services/access/table-permissions.ts).
  */
-import { EngineError, newId, normalizeRoleRules, type RoleRules, type RoleRulesSchemaTable } from '@multitable/core';
+import { EngineError, newId, normalizeRoleRules, type ApiRole, type RoleRules, type RoleRulesSchemaTable } from '@multitable/core';
 import * as store from '@multitable/storage';
 import { nowIso, type Platform } from '../../platform';
 
-export interface RoleView {
-  id: string;
-  name: string;
-  description: string;
-  rules: RoleRules;
-  createdAt: string;
-  updatedAt: string;
-}
+export type RoleView = ApiRole;
 
 export interface RoleInput {
   name: string;

@@ -5,7 +5,7 @@
  * the text (as in Airtable); each must name a member of the base, and they are kept as a list
  * for the notification inbox. Authors edit and delete their own comments; admins delete any.
  */
-import { EngineError, newId } from '@multitable/core';
+import { EngineError, newId, type ApiComment } from '@multitable/core';
 import * as store from '@multitable/storage';
 import { nowIso, type Platform } from '../../platform';
 import { clocked, type Caller } from '../access/caller';
@@ -16,14 +16,7 @@ import { inReadScope, recordNotFound } from './record-query';
 export const maxCommentLength = 10_000;
 const mentionPattern = /@\[(usr_[0-9a-z]{16})\]/g;
 
-export interface ApiComment {
-  id: string;
-  author: { id: string; name: string };
-  text: string;
-  mentions: Array<{ id: string; name: string }>;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { ApiComment };
 
 /** The record as the caller may read it, or "not found". */
 async function withReadableRecord<T>(platform: Platform, caller: Caller, tableKey: string, recordId: string, work: (readable: ReadableTable) => Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@
  * (persons with names, links as `{ id, title }`, empty as null); at most `maxGroups` groups
  * are returned, `truncated` saying more exist.
  */
-import { assertJsonDepth, getFieldType, resolveGroupBy } from '@multitable/core';
+import { assertJsonDepth, getFieldType, resolveGroupBy, type RecordGroups } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { buildFormatContext } from './format-context';
@@ -22,10 +22,7 @@ export interface RecordGroupsRequest {
   filter?: unknown;
 }
 
-export interface RecordGroups {
-  groups: Array<{ key: unknown[]; count: number }>;
-  truncated?: true;
-}
+export type { RecordGroups };
 
 export async function groupRecordCounts(
   platform: Platform,

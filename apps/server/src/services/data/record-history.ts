@@ -2,6 +2,7 @@
  * A record's history, newest first: who changed which field when, from where, old and new.
  * Field names are today's; entries of fields deleted since keep their id and an empty name.
  */
+import type { ApiHistoryEntry } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { loadUserDirectory } from './directories';
@@ -9,16 +10,7 @@ import { clocked, type Caller } from '../access/caller';
 import { readTableAs } from '../access/readable-table';
 import { inReadScope, recordNotFound } from './record-query';
 
-export interface ApiHistoryEntry {
-  id: number;
-  at: string;
-  action: 'create' | 'update' | 'delete';
-  source: string;
-  actor: { id: string; name: string };
-  field: { id: string; name: string } | null;
-  oldValue: unknown;
-  newValue: unknown;
-}
+export type { ApiHistoryEntry };
 
 export async function recordHistory(
   platform: Platform,

@@ -3,7 +3,7 @@
  * cells left out and field keys by name (or by id when the caller asks). Types whose API form
  * differs from the stored one (persons gain names) supply `present`.
  */
-import { getFieldType, type Field, type FormatContext } from '@multitable/core';
+import { getFieldType, type ApiRecord, type Field, type FormatContext } from '@multitable/core';
 
 export interface StoredRow {
   id: string;
@@ -11,11 +11,7 @@ export interface StoredRow {
   values: Record<string, unknown>;
 }
 
-export interface ApiRecord {
-  id: string;
-  createdTime: string;
-  fields: Record<string, unknown>;
-}
+export type { ApiRecord };
 
 export interface PresentOptions {
   fieldKey: 'name' | 'id';

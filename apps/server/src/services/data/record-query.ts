@@ -3,7 +3,7 @@
  * request's sorts before the view's, field selection by name or id, and offset paging that
  * never counts the table — one extra row tells whether another page exists.
  */
-import { EngineError, jsonTextDepth, maxJsonDepth, resolveSorts, visibleFields, indexFields, evaluatePredicate, type Field } from '@multitable/core';
+import { EngineError, jsonTextDepth, maxJsonDepth, resolveSorts, visibleFields, indexFields, evaluatePredicate, type Field, type RecordPage } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { buildFormatContext } from './format-context';
@@ -23,11 +23,7 @@ export interface RecordListRequest {
   returnFieldsByFieldId?: boolean;
 }
 
-export interface RecordPage {
-  records: ApiRecord[];
-  /** Offset of the next page; absent on the last page. */
-  offset?: number;
-}
+export type { RecordPage };
 
 /** Parses a JSON query parameter, refusing deep nesting before parsing (A12.2). */
 export function parseJsonParameter(text: string | undefined, path: string): unknown {

@@ -1,32 +1,9 @@
 /** Tables, fields and views as the API shows them. */
-import type { Field } from '@multitable/core';
+import type { ApiField, ApiTable, ApiView, Field } from '@multitable/core';
 import type { TableMeta, ViewMeta } from '@multitable/storage';
 import { presentComputedOptions } from './computed-fields';
 
-export interface ApiField {
-  id: string;
-  name: string;
-  type: string;
-  options: Record<string, unknown>;
-  description: string;
-  isPrimary: boolean;
-}
-
-export interface ApiView {
-  id: string;
-  name: string;
-  type: string;
-  config: unknown;
-}
-
-export interface ApiTable {
-  id: string;
-  name: string;
-  description: string;
-  primaryFieldId: string;
-  fields: ApiField[];
-  views: ApiView[];
-}
+export type { ApiField, ApiTable, ApiView };
 
 /**
  * A field as the API shows it. With the fields of its table, a formula's options also carry

@@ -24,6 +24,7 @@ export interface CreateTableInput {
   name: string;
   description?: string;
   fields?: FieldDefinitionInput[];
+  firstView?: { name: string };
 }
 
 export interface TablePatchInput {
@@ -54,6 +55,7 @@ export async function getTable(platform: Platform, caller: Caller, tableKey: str
 
 export async function createTable(platform: Platform, meta: ChangeMeta, input: CreateTableInput): Promise<ApiTable> {
   checkFieldName(input.name, 'name');
+  if (input.firstView) checkFieldName(input.firstView.name, 'firstView.name');
   const links = (input.fields ?? []).map((field, index) => splitLinkDefinition(field, `fields[${index}]`));
   const definitions = links.map((link, index) => checkFieldDefinition(computedDefinitionInput(link.input), `fields[${index}]`));
   checkDistinctNames(definitions, 'fields');
@@ -71,7 +73,7 @@ export async function createTable(platform: Platform, meta: ChangeMeta, input: C
         name: input.name,
         ...(input.description !== undefined ? { description: input.description } : {}),
         ...(primary ? { primaryField: { name: primary.name, type: primary.type, options: primary.options } } : {}),
-        view: { config: defaultViewConfig() },
+        view: { ...(input.firstView ? { name: input.firstView.name } : {}), config: defaultViewConfig() },
       },
       recorder.at,
     );
