@@ -1,12 +1,13 @@
 /**
- * The real server, started as its own process exactly as `pnpm start` runs it (apps/server
- * main.ts under tsx), listening on 127.0.0.1 with a port the system picks. A child process keeps
+ * The real server, started as its own process exactly as `pnpm start` runs it (the bundle
+ * apps/server/scripts/build.ts makes, under plain node), listening on 127.0.0.1 with a port the system picks. A child process keeps
  * its memory and CPU apart from the harness: RSS is read from /proc/<pid>/status, and with
- * `cpuProfileDir` it runs under `node --cpu-prof` and writes its profile when stopped.
+ * `cpuProfileDir` it runs the sources under `node --cpu-prof` and writes its profile when stopped.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildServer } from '../../apps/server/scripts/build';
 
 export interface ServerOptions {
   repoRoot: string;
@@ -34,9 +35,11 @@ export function readRssMb(pid: number): number {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const args = ['--import', 'tsx'];
-  if (options.cpuProfileDir) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
-  args.push(path.join(options.repoRoot, 'apps/server/src/main.ts'));
+  // Profiles run the sources under tsx: a bundle's functions would all sit in one file, and the
+  // profile summary attributes time by file (storage, services, kysely, …).
+  const args = options.cpuProfileDir
+    ? ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, path.join(options.repoRoot, 'apps/server/src/main.ts')]
+    : ['--enable-source-maps', await buildServer()];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: options.dataDir,
