@@ -4,3 +4,4 @@ export { fieldPlacement, type FieldPlacement } from './field-storage';
 export { ensureFieldIndex, dropFieldIndex, hasFieldIndex, descendingFieldIndexName, type IndexDirection } from './field-index';
 export { atomically } from './executor';
 export { refreshTableStatistics } from './table-statistics';
+export { reclaimDeadRows } from './dead-rows';

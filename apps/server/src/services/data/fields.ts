@@ -28,7 +28,7 @@ import { backgroundFills } from './recalculation/background-fills';
 import { snapshotComputedInputs } from './recalculation/dependents';
 import type { FillJob } from './recalculation/fill';
 import { presentField, presentFields, type ApiField } from './schema-presenter';
-import { findFieldOfTable, loadTableContext, type TableContext } from './table-lookup';
+import { findFieldOfTable, findTableInBase, loadTableContext, type TableContext } from './table-lookup';
 import { viewConfigAfterFieldChange } from './view-repair';
 import type { Caller } from '../access/caller';
 import { loadReadableTable } from '../access/readable-table';
@@ -85,6 +85,9 @@ export async function updateField(
 ): Promise<{ field: ApiField; conversion?: ConversionReport }> {
   if (patch.name !== undefined) checkFieldName(patch.name, 'body.name');
   const { database } = platform;
+  // A type change rewrites the table's column; dead row versions would be read with it (storage's
+  // reclaimDeadRows). VACUUM cannot run in the change's transaction, so it runs just before.
+  if (patch.type !== undefined) await store.reclaimDeadRows(database.db, database.dialect, (await findTableInBase(database.db, meta.baseId, tableKey)).id);
   const jobs: FillJob[] = [];
   const updated = await applyChange(platform, meta, async (trx, recorder) => {
     const context = await lockedFieldContext(platform, trx, meta.baseId, tableKey, fieldId);
