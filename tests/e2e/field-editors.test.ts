@@ -1,6 +1,6 @@
 /**
  * Each common field type edits with its own editor from the cell-type registry: a calendar for
- * dates, a tag list for multiple selects, a people picker with avatars, digits for ratings,
+ * dates (times in the base's zone, not the browser's), a tag list for multiple selects, a people picker with avatars, digits for ratings,
  * a text area for long text. Values are read back through the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,7 @@ describe('field editors', () => {
         fields: [
           { name: 'Name', type: 'singleLineText' },
           { name: 'Seen on', type: 'date' },
+          { name: 'Appointment', type: 'date', options: { includeTime: true } },
           { name: 'Conditions', type: 'multipleSelect', options: { choices: [{ name: 'Allergy' }, { name: 'Diabetes', color: 'orangeDark' }, { name: 'Asthma' }] } },
           { name: 'Nurse', type: 'person' },
           { name: 'Score', type: 'rating' },
@@ -44,7 +45,8 @@ describe('field editors', () => {
       })
     ).json();
     await owner.request('POST', `/api/v1/bases/${baseId}/tables/${table.id}/records`, { records: [{ fields: { Name: 'Alice' } }] });
-    page = await web.newPage();
+    // The browser is in New York; the base's times are Shanghai's.
+    page = await web.newPage({ timezoneId: 'America/New_York' });
     await signInThroughUi(page, web, owner);
     await page.goto(`${web.url}#/bases/${baseId}/tables/${table.id}`);
     await cell(page, 0, table.primaryFieldId).waitFor();
@@ -60,6 +62,20 @@ describe('field editors', () => {
     await screenshot(page, 'editor-date');
     await page.locator('.ant-picker-dropdown .ant-picker-cell-in-view').filter({ hasText: /^15$/ }).click();
     await expect.poll(() => valueOf('Seen on')).toMatch(/^\d{4}-\d{2}-15$/);
+  });
+
+  it('edits a date with time in the base time zone, not the browser one', async () => {
+    await cell(page, 0, fieldId('Appointment')).click();
+    await openEditor(page);
+    await page.keyboard.type('2026-03-05 09:00');
+    await page.keyboard.press('Enter');
+    // 09:00 in Shanghai (UTC+8) is 01:00Z; read in New York it would have been 14:00Z.
+    await expect.poll(() => valueOf('Appointment')).toBe('2026-03-05T01:00:00.000Z');
+    await expect.poll(() => cell(page, 0, fieldId('Appointment')).textContent()).toBe('2026-03-05 09:00');
+    // Opened again, the picker starts from the same wall clock.
+    await openEditor(page);
+    expect(await page.locator('[data-testid="cell-editor"] input').inputValue()).toBe('2026-03-05 09:00');
+    await page.keyboard.press('Escape');
   });
 
   it('picks several choices as coloured tags', async () => {

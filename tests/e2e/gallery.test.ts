@@ -1,7 +1,8 @@
 /**
  * Gallery: a view of type gallery shows a card per record with the first image of the cover
  * field the view names, in the view's sort order; choosing the cover is saved in the view, and a
- * card opens its record.
+ * card opens its record. The "New record" card adds a record and opens it; a role that cannot
+ * add records sees no such card.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -88,5 +89,32 @@ describe('gallery', () => {
     await panel.waitFor();
     expect(await page.locator('.ant-drawer-title').textContent()).toBe('Wang Fang');
     await page.keyboard.press('Escape');
+  });
+
+  it('adds a record from the “New record” card and opens it', async () => {
+    await page.getByTestId('gallery-add').click();
+    await page.getByTestId('record-panel').waitFor();
+    const records = (await owner.request('GET', `/api/v1/bases/${baseId}/tables/${table.id}/records`)).json() as { records: unknown[] };
+    expect(records.records).toHaveLength(4);
+    await expect.poll(() => page.getByTestId('record-count').textContent()).toBe('4 records');
+    await expect.poll(cardTitles).toEqual(['Zhang Wei', 'Wang Fang', 'Li Na', '—']);
+    await page.keyboard.press('Escape');
+  });
+
+  it('reads in Chinese, and shows no “New record” card to a role that cannot add', async () => {
+    const viewer = await web.server.signUpUser(owner, { name: 'Viewer' });
+    await web.server.addMember(owner, baseId, viewer.user.id, 'viewer');
+    const other = await web.newPage({ locale: 'zh-CN' });
+    await signInThroughUi(other, web, viewer);
+    await other.goto(page.url());
+    await other.getByTestId('gallery-cover').first().waitFor();
+    expect(await other.getByTestId('record-card').count()).toBe(4);
+    expect(await other.getByTestId('gallery-add').count()).toBe(0);
+    await screenshot(page, 'gallery-new-record');
+    const owners = await web.newPage({ locale: 'zh-CN' });
+    await signInThroughUi(owners, web, owner);
+    await owners.goto(page.url());
+    await owners.getByTestId('gallery-add').waitFor();
+    await screenshot(owners, 'gallery-zh');
   });
 });

@@ -1,12 +1,14 @@
 /**
  * The grid in a real browser: a table and its fields made through the UI, cells edited by
  * keyboard as in a spreadsheet, values checked with core before sending and refusals shown at
- * the cell, Delete and undo/redo, and TSV copy and paste of ranges.
+ * the cell, Delete and undo/redo, TSV copy and paste of ranges (past the last row too), and
+ * columns frozen from the header menu.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SignedIn } from '../support/app';
 import { cell, copiedText, openEditor, pasteText, signInThroughUi, typeInCell } from './support/grid';
+import { screenshotOnFailure } from './support/two-people';
 import { screenshot, startWebApp, type WebApp } from './support/web-app';
 
 interface ApiTable {
@@ -39,6 +41,9 @@ describe('grid editing', () => {
   });
   afterAll(async () => {
     await web?.close();
+  });
+  afterEach(async (context) => {
+    await screenshotOnFailure(context, 'grid', { page });
   });
 
   it('creates a table and its fields through the UI', async () => {
@@ -209,7 +214,11 @@ describe('grid editing', () => {
     const panel = page.locator('.ant-drawer-section');
     await panel.getByTestId('record-field').first().waitFor();
     expect(await panel.locator('.ant-drawer-title').textContent()).toBe('Carol');
-    expect(await panel.getByTestId('record-field').allTextContents()).toEqual([' NameCarol', ' Visits7.00', ' StatusOpen', ' Done']);
+    // Each field with its editor: a text box's value, else what the field shows (a tag, a box).
+    const shown = await panel.getByTestId('record-field').evaluateAll((rows) =>
+      rows.map((row) => `${row.querySelector('dt')?.textContent?.trim()}: ${row.querySelector<HTMLInputElement>('input.ant-input')?.value ?? row.querySelector('dd')?.textContent}`),
+    );
+    expect(shown).toEqual(['Name: Carol', 'Visits: 7.00', 'Status: Open', 'Done: ']);
     await expect.poll(() => panel.getByTestId('history-entry').count()).toBeGreaterThanOrEqual(3);
     const history = await panel.getByTestId('history-entry').allTextContents();
     expect(history.some((entry) => entry.startsWith('Dr. Wang changed NameAlice Li→Carol'))).toBe(true);
@@ -217,5 +226,90 @@ describe('grid editing', () => {
     await screenshot(page, 'record-panel');
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden' });
+  });
+
+  it('pastes past the last row as new records, refuses such a paste whole, and undoes it by deleting them', async () => {
+    await page.reload();
+    // Rows: Carol, Dan, Eve. From Eve's row, four pasted rows: one fills hers, three become records.
+    await cell(page, 2, table.primaryFieldId).click();
+    await pasteText(page, 'Eve Li\t10\nFrank\t11\nGrace\t12\nHeidi\t13');
+    await expect.poll(() => column('Name')).toEqual(['Carol', 'Dan', 'Eve Li', 'Frank', 'Grace', 'Heidi']);
+    expect(await column('Visits')).toEqual([7, 8, 10, 11, 12, 13]);
+    await expect.poll(() => page.getByTestId('record-count').textContent()).toBe('6 records');
+    await expect.poll(() => cell(page, 5, table.primaryFieldId).textContent()).toBe('Heidi');
+    await screenshot(page, 'grid-pasted-new-rows');
+
+    // A value core refuses in a would-be new row: nothing is written, not even the rows there.
+    await cell(page, 4, fieldId('Visits')).click();
+    await pasteText(page, '20\n21\nmany');
+    await page.locator('.ant-message').filter({ hasText: 'Nothing was pasted' }).waitFor();
+    expect(await page.locator('.ant-message').textContent()).toContain('Visits');
+    expect((await records()).length).toBe(6);
+    expect(await column('Visits')).toEqual([7, 8, 10, 11, 12, 13]);
+
+    // Undo deletes the records the paste added and puts Eve's row back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => column('Name')).toEqual(['Carol', 'Dan', 'Eve']);
+    expect(await column('Visits')).toEqual([7, 8, 9]);
+    await expect.poll(() => page.getByTestId('record-count').textContent()).toBe('3 records');
+    await expect.poll(() => cell(page, 2, table.primaryFieldId).textContent()).toBe('Eve');
+  });
+
+  const frozen = (on: Page) => on.locator('.ag-header-row .ag-grid-pinned-left-cells .mt-field-header-name').allTextContents();
+  const frozenCount = async () =>
+    ((await owner.request('GET', `/api/v1/bases/${baseId}/tables`)).json() as { tables: Array<{ id: string; views: Array<{ config: { frozenColumnCount: number } }> }> }).tables
+      .find((candidate) => candidate.id === table.id)!.views[0]!.config.frozenColumnCount;
+  /** A field's id read afresh (for fields added after the table was first read). */
+  const currentFieldId = async (name: string) => {
+    const tables = (await owner.request('GET', `/api/v1/bases/${baseId}/tables`)).json() as { tables: ApiTable[] };
+    return tables.tables.find((candidate) => candidate.id === table.id)!.fields.find((field) => field.name === name)!.id;
+  };
+  const openFieldMenu = async (on: Page, name: string) => {
+    const header = on.locator('.ag-header-cell').filter({ hasText: name });
+    await header.hover();
+    await header.getByTestId('field-menu').click();
+  };
+
+  it('freezes columns up to a field from its header menu, kept in the view after a reload', async () => {
+    // Enough fields that the grid scrolls sideways.
+    for (const name of ['Address', 'Allergies', 'Insurance', 'Doctor', 'Ward', 'Diet']) {
+      await owner.request('POST', `/api/v1/bases/${baseId}/tables/${table.id}/fields`, { name, type: 'singleLineText' });
+    }
+    await page.reload();
+    await cell(page, 0, table.primaryFieldId).waitFor();
+    // The primary field is frozen by default, as in Bitable.
+    expect(await frozen(page)).toEqual(['Name']);
+
+    await openFieldMenu(page, 'Status');
+    await page.getByRole('menuitem', { name: 'Freeze up to this field' }).click();
+    await expect.poll(() => frozen(page)).toEqual(['Name', 'Visits', 'Status']);
+    await expect.poll(frozenCount).toBe(3);
+    await page.reload();
+    await cell(page, 0, table.primaryFieldId).waitFor();
+    expect(await frozen(page)).toEqual(['Name', 'Visits', 'Status']);
+    // Scrolled sideways to the last field, the frozen fields stay in place.
+    const statusLeft = async () => (await cell(page, 0, fieldId('Status')).boundingBox())!.x;
+    const before = await statusLeft();
+    const diet = cell(page, 0, await currentFieldId('Diet'));
+    await page.locator('.ag-body-horizontal-scroll-viewport').evaluate((element) => (element.scrollLeft = element.scrollWidth));
+    await expect.poll(async () => ((await diet.boundingBox())?.x ?? Infinity) + 180).toBeLessThanOrEqual(1280);
+    expect(await statusLeft()).toBe(before);
+    await screenshot(page, 'grid-frozen');
+  });
+
+  it('offers freezing in Chinese too, and unfreezes', async () => {
+    const zhPage = await web.newPage({ locale: 'zh-CN' });
+    await signInThroughUi(zhPage, web, owner);
+    await zhPage.goto(`${web.url}#/bases/${baseId}/tables/${table.id}`);
+    await cell(zhPage, 0, table.primaryFieldId).waitFor();
+    expect(await frozen(zhPage)).toEqual(['Name', 'Visits', 'Status']);
+    await openFieldMenu(zhPage, 'Visits');
+    await zhPage.getByRole('menuitem', { name: '取消冻结' }).waitFor();
+    expect(await zhPage.getByRole('menuitem').allTextContents()).toEqual(['冻结至此字段', '取消冻结']);
+    await screenshot(zhPage, 'grid-frozen-zh');
+    await zhPage.getByRole('menuitem', { name: '取消冻结' }).click();
+    await expect.poll(() => frozen(zhPage)).toEqual([]);
+    await expect.poll(frozenCount).toBe(0);
+    await zhPage.close();
   });
 });

@@ -2,12 +2,13 @@
  * Kanban: a view of type kanban shown as a board stacked by a single select — a column per
  * choice with the server's counts, cards that drag to another column (the record is updated),
  * cards that move when someone else changes the record, stacking by a person field instead
- * (saved in the view), and adding a record straight into a column.
+ * (saved in the view), adding a record straight into a column, and — in a view without a sort —
+ * dragging a card above another to change the table's manual order for everyone.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SignedIn } from '../support/app';
-import { signInThroughUi } from './support/grid';
+import { cell, signInThroughUi } from './support/grid';
 import { screenshot, startWebApp, type WebApp } from './support/web-app';
 
 describe('kanban', () => {
@@ -107,6 +108,52 @@ describe('kanban', () => {
     await owner.request('PATCH', recordsPath(), { records: [{ id: ids.get('Call lab'), fields: { Status: 'Done' } }] });
     await expect.poll(async () => (await board(other))[3]).toEqual(['"Done"', '2', ['Write report', 'Call lab']]);
     await screenshot(other, 'kanban-zh');
+  });
+
+  it('moves a card above another in its column, in the table’s order for everyone', async () => {
+    const order = async () => ((await owner.request('GET', recordsPath())).json() as { records: Array<{ fields: { Task: string } }> }).records.map((record) => record.fields.Task);
+    expect(await order()).toEqual(['Order gloves', 'Write report', 'Call lab', 'Clean room']);
+    const target = page.locator('[data-testid="record-card"]').filter({ hasText: 'Write report' });
+    // Dragged by hand (not dragTo), so the line showing where the card will land can be seen.
+    const box = (await target.boundingBox())!;
+    await page.locator('[data-testid="record-card"]').filter({ hasText: 'Call lab' }).hover();
+    await page.mouse.down();
+    await page.mouse.move(box.x + 40, box.y + 12, { steps: 4 });
+    await page.mouse.move(box.x + 40, box.y + 4, { steps: 2 });
+    await page.locator('.mt-record-card-drop-before').waitFor();
+    await screenshot(page, 'kanban-reorder');
+    await page.mouse.up();
+    await expect.poll(order).toEqual(['Order gloves', 'Call lab', 'Write report', 'Clean room']);
+    await expect.poll(async () => (await board(page))[3]).toEqual(['"Done"', '2', ['Call lab', 'Write report']]);
+    // The value did not change, and the move is in the record's history.
+    expect(await statusOf('Call lab')).toBe('Done');
+    const history = (await owner.request('GET', `${recordsPath()}/${ids.get('Call lab')}/history`)).json() as { history: Array<{ action: string }> };
+    expect(history.history[0]!.action).toBe('move');
+    // The grid without a sort shows the table's order too.
+    await page.getByTestId('view-tab').filter({ hasText: 'Grid view' }).click();
+    await expect.poll(() => Promise.all([0, 1, 2, 3].map((row) => cell(page, row, fieldId('Task')).textContent()))).toEqual(['Order gloves', 'Call lab', 'Write report', 'Clean room']);
+    await page.getByTestId('view-tab').filter({ hasText: 'Kanban 2' }).click();
+    await page.getByTestId('kanban').waitFor();
+  });
+
+  it('only changes the column of a card dropped in a sorted view', async () => {
+    const views = (await owner.request('GET', `/api/v1/bases/${baseId}/tables/${table.id}/views`)).json() as { views: Array<{ id: string }> };
+    const kanbanView = views.views[1]!.id;
+    const sorted = await owner.request('PATCH', `/api/v1/bases/${baseId}/tables/${table.id}/views/${kanbanView}`, { config: { sorts: [{ field: fieldId('Task'), direction: 'asc' }] } });
+    expect(sorted.statusCode, sorted.body).toBe(200);
+    // The view's new sort reaches the open board live.
+    await page.getByText('Sorted by 1 field').waitFor();
+    await expect.poll(async () => (await board(page))[3]).toEqual(['"Done"', '2', ['Call lab', 'Write report']]);
+    // Dropped on top of "Call lab" in "Done": joins the column, sorted by name, and keeps its place in the table.
+    await page.locator('[data-testid="record-card"]').filter({ hasText: 'Clean room' }).dragTo(page.locator('[data-testid="record-card"]').filter({ hasText: 'Call lab' }), { targetPosition: { x: 40, y: 4 } });
+    await expect.poll(() => statusOf('Clean room')).toBe('Done');
+    await expect.poll(async () => (await board(page))[3]).toEqual(['"Done"', '3', ['Call lab', 'Clean room', 'Write report']]);
+    const history = (await owner.request('GET', `${recordsPath()}/${ids.get('Clean room')}/history`)).json() as { history: Array<{ action: string }> };
+    expect(history.history.map((entry) => entry.action)).not.toContain('move');
+    await owner.request('PATCH', `/api/v1/bases/${baseId}/tables/${table.id}/views/${kanbanView}`, { config: { sorts: [] } });
+    await owner.request('PATCH', recordsPath(), { records: [{ id: ids.get('Clean room'), fields: { Status: null } }] });
+    await page.locator('button').filter({ hasText: /^Sort$/ }).waitFor();
+    await expect.poll(async () => (await board(page))[0]).toEqual(['null', '1', ['Clean room']]);
   });
 
   it('stacks by a person field instead', async () => {

@@ -2,12 +2,13 @@
  * Live collaboration, two people in two browsers: each sees the other among the table's viewers,
  * edits made by one show in the other's grid and record panel without a reload, records added or
  * deleted elsewhere change the other's rows and count, and a browser that goes offline says so,
- * keeps the edits made meanwhile, and sends them when it is back online.
+ * keeps the edits made meanwhile — through a reload too — and sends them when it is back online.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SignedIn } from '../support/app';
-import { cell, columnTexts, signInThroughUi, typeInCell } from './support/grid';
+import { cell, columnTexts, openEditor, signInThroughUi, typeInCell } from './support/grid';
+import { screenshotOnFailure, twoPeople } from './support/two-people';
 import { screenshot, startWebApp, type WebApp } from './support/web-app';
 
 describe('realtime', () => {
@@ -25,6 +26,8 @@ describe('realtime', () => {
     ((await owner.request('GET', `${recordsPath()}?returnFieldsByFieldId=true`)).json() as { records: Array<{ fields: Record<string, unknown> }> }).records.map(
       (record) => record.fields[fieldId('Notes')] ?? null,
     );
+  const setEditorRole = async (role: 'editor' | 'viewer') =>
+    expect((await owner.request('PATCH', `/api/v1/bases/${baseId}/members/${editor.user.id}`, { role })).statusCode).toBe(200);
   const openTable = async (page: Page) => {
     await page.goto(`${web.url}#/bases/${baseId}/tables/${table.id}`);
     await cell(page, 0, table.primaryFieldId).waitFor();
@@ -32,10 +35,7 @@ describe('realtime', () => {
 
   beforeAll(async () => {
     web = await startWebApp();
-    owner = await web.server.signUpOwner({ name: 'Dr. Wang' });
-    editor = await web.server.signUpUser(owner, { name: 'Nurse Zhao', email: 'zhao@clinic.test' });
-    baseId = (await web.server.createBase(owner, 'Clinic')).id;
-    await web.server.addMember(owner, baseId, editor.user.id, 'editor');
+    ({ owner, editor, baseId, ownerPage, editorPage } = await twoPeople(web));
     table = (
       await owner.request('POST', `/api/v1/bases/${baseId}/tables`, {
         name: 'Visits',
@@ -46,10 +46,6 @@ describe('realtime', () => {
       })
     ).json();
     await owner.request('POST', recordsPath(), { records: ['Li Na', 'Wang Fang', 'Zhang Wei'].map((Patient) => ({ fields: { Patient } })) });
-    ownerPage = await web.newPage();
-    editorPage = await web.newPage();
-    await signInThroughUi(ownerPage, web, owner);
-    await signInThroughUi(editorPage, web, editor);
     await openTable(ownerPage);
     await openTable(editorPage);
   });
@@ -57,9 +53,7 @@ describe('realtime', () => {
     await web?.close();
   });
   afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail') return;
-    await screenshot(ownerPage, `failed-realtime-owner-${context.task.name.slice(0, 24)}`);
-    await screenshot(editorPage, `failed-realtime-editor-${context.task.name.slice(0, 24)}`);
+    await screenshotOnFailure(context, 'realtime', { owner: ownerPage, editor: editorPage });
   });
 
   it('shows who else is viewing the table', async () => {
@@ -76,7 +70,7 @@ describe('realtime', () => {
     await typeInCell(editorPage, 'Allergic to penicillin');
     await editorPage.keyboard.press('Enter');
     await expect.poll(() => cell(ownerPage, 0, fieldId('Notes')).textContent()).toBe('Allergic to penicillin');
-    await expect.poll(() => ownerPage.getByTestId('record-panel').getByTestId('record-field').filter({ hasText: 'Notes' }).textContent()).toContain('Allergic to penicillin');
+    await expect.poll(() => ownerPage.getByTestId('record-panel').getByTestId('record-field').filter({ hasText: 'Notes' }).locator('input').inputValue()).toBe('Allergic to penicillin');
     await screenshot(ownerPage, 'realtime-panel');
     await ownerPage.keyboard.press('Escape');
   });
@@ -107,5 +101,64 @@ describe('realtime', () => {
     await expect.poll(async () => (await storedNotes())[1]).toBe('Fasting');
     await editorPage.getByTestId('edits-waiting').waitFor({ state: 'detached' });
     await expect.poll(() => cell(ownerPage, 1, fieldId('Notes')).textContent()).toBe('Fasting');
+  });
+
+  it('keeps edits made offline through a reload of the page and sends them when it opens again', async () => {
+    // A Chinese-speaking editor this time, in a profile of their own: the banner speaks Chinese.
+    const page = await web.newPage({ locale: 'zh-CN' });
+    await signInThroughUi(page, web, editor);
+    await openTable(page);
+    const context = page.context();
+    await context.setOffline(true);
+    await page.getByTestId('connection-banner').waitFor();
+    // Chinese comes from an input method, not key presses: open the editor first.
+    for (const [row, text] of [[0, '空腹'], [2, '复诊']] as const) {
+      await cell(page, row, fieldId('Notes')).click();
+      await openEditor(page);
+      await page.keyboard.press('Control+a');
+      await page.keyboard.insertText(text);
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => page.getByTestId('edits-waiting').textContent()).toBe('2 处修改等待提交');
+    await screenshot(page, 'realtime-offline-zh');
+
+    // The page goes away while offline (a closed tab, a restarted browser); the next one sends.
+    await page.close();
+    expect((await storedNotes())[0]).toBe('Allergic to penicillin');
+    await context.setOffline(false);
+    const reopened = await context.newPage();
+    await openTable(reopened);
+    await expect.poll(async () => (await storedNotes()).filter((note, index) => index !== 1)).toEqual(['空腹', '复诊']);
+    await expect.poll(() => cell(reopened, 0, fieldId('Notes')).textContent()).toBe('空腹');
+    expect(await reopened.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('multitable:waiting:')))).toEqual([]);
+    await expect.poll(() => cell(ownerPage, 2, fieldId('Notes')).textContent()).toBe('复诊');
+    await reopened.close();
+  });
+
+  it('reverts a waiting edit the server refuses when it is sent, and says why at the cell', async () => {
+    const page = await web.newPage();
+    await signInThroughUi(page, web, editor);
+    await openTable(page);
+    const context = page.context();
+    await context.setOffline(true);
+    await page.getByTestId('connection-banner').waitFor();
+    await cell(page, 1, fieldId('Notes')).click();
+    await typeInCell(page, 'Nil by mouth');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('edits-waiting').waitFor();
+    await page.close();
+
+    // Meanwhile the editor became a viewer: the edit is refused when it arrives.
+    await setEditorRole('viewer');
+    await context.setOffline(false);
+    const reopened = await context.newPage();
+    await openTable(reopened);
+    await reopened.locator('.ant-message').filter({ hasText: 'A change made while offline was not saved' }).waitFor();
+    await screenshot(reopened, 'realtime-replay-refused');
+    await expect.poll(() => cell(reopened, 1, fieldId('Notes')).textContent()).toBe('Fasting');
+    expect((await storedNotes())[1]).toBe('Fasting');
+    expect(await reopened.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('multitable:waiting:')))).toEqual([]);
+    await reopened.close();
+    await setEditorRole('editor');
   });
 });

@@ -25,7 +25,7 @@ export interface WebApp {
   server: TestApp;
   browser: Browser;
   /** A fresh browser profile (own cookies and storage) with one page. */
-  newPage(options?: { locale?: string }): Promise<Page>;
+  newPage(options?: { locale?: string; timezoneId?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -41,9 +41,9 @@ export async function startWebApp(): Promise<WebApp> {
     url: `http://127.0.0.1:${address.port}/`,
     server,
     browser,
-    async newPage({ locale = 'en-US' } = {}) {
+    async newPage({ locale = 'en-US', timezoneId }: { locale?: string; timezoneId?: string } = {}) {
       // Reduced motion: the app then draws menus and popovers without animations, so nothing waits on one.
-      const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+      const context = await browser.newContext({ locale, ...(timezoneId ? { timezoneId } : {}), viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);

@@ -43,6 +43,12 @@ export async function eventForCaller(platform: Platform, caller: Caller, event: 
   if (event.type === 'records.deleted') {
     return readable.readScope ? { type: 'records.changed', tableId } : { type: 'records.deleted', tableId, recordIds: stringList(payload.recordIds) };
   }
+  if (event.type === 'records.moved') {
+    // The order changed, no value did: readers of the record re-read their page.
+    const ids = stringList(payload.recordIds);
+    const shown = readable.readScope ? await readableIds(platform, readable, ids) : new Set(ids);
+    return shown.size > 0 ? { type: 'records.changed', tableId } : undefined;
+  }
   if (event.type === 'records.created') {
     const ids = stringList(payload.recordIds);
     const shown = readable.readScope ? [...(await readableIds(platform, readable, ids))] : ids;

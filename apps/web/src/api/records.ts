@@ -54,6 +54,17 @@ export async function createRecord(baseId: string, tableId: string, fields: Reco
   return api.post<ApiRecord>(recordsPath(baseId, tableId), { fields, typecast: true, returnFieldsByFieldId: true });
 }
 
+/** Creates up to 1000 records in one all-or-nothing request. */
+export async function createRecords(baseId: string, tableId: string, records: Array<{ fields: Record<string, unknown> }>): Promise<ApiRecord[]> {
+  return (await api.post<{ records: ApiRecord[] }>(recordsPath(baseId, tableId), { records, typecast: true, returnFieldsByFieldId: true })).records;
+}
+
+/** Deletes up to 1000 records in one all-or-nothing request. */
+export async function deleteRecords(baseId: string, tableId: string, recordIds: readonly string[]): Promise<void> {
+  const query = new URLSearchParams(recordIds.map((id) => ['records', id]));
+  await api.delete(`${recordsPath(baseId, tableId)}?${query.toString()}`);
+}
+
 export async function updateRecords(
   baseId: string,
   tableId: string,
@@ -65,4 +76,9 @@ export async function updateRecords(
 
 export async function recordHistory(baseId: string, tableId: string, recordId: string): Promise<HistoryEntry[]> {
   return (await api.get<{ history: HistoryEntry[] }>(`${recordsPath(baseId, tableId)}/${recordId}/history`)).history;
+}
+
+/** Puts a record before / after another in the table's manual order (a kanban column's, the grid's without a sort). */
+export async function moveRecord(baseId: string, tableId: string, recordId: string, placement: { before?: string; after?: string }): Promise<void> {
+  await api.post(`${recordsPath(baseId, tableId)}/${recordId}/move`, placement);
 }

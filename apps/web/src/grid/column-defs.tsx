@@ -1,7 +1,9 @@
 /**
  * Grid columns from a table's fields, each from its cell type in the registry: renderer,
- * editor, which keys the editor keeps, alignment and width. A row-number column leads; the
- * primary field is pinned beside it, as in Bitable.
+ * editor, which keys the editor keeps, alignment and width. A row-number column leads; the primary
+ * field comes first after it, and the view's frozen fields (the primary one by default, as in
+ * Bitable) are pinned beside it. Pinning changes only through the header's menu (lockPinned), so
+ * a column dragged across the pinned edge does not change the view's frozen count by accident.
  */
 import type { ColDef, SuppressKeyboardEventParams } from 'ag-grid-community';
 import type { CustomCellEditorProps, CustomCellRendererProps } from 'ag-grid-react';
@@ -10,6 +12,7 @@ import type { ApiField } from '../api/tables';
 import { isWritable } from './cell-values';
 import { cellTypeOf } from './cell-types/registry';
 import { FieldHeader } from './field-header';
+import type { FieldMenuColumn } from './field-menu';
 import { RowNumberCell } from './record-panel/row-number-cell';
 import type { GridContext } from './grid-context';
 
@@ -25,6 +28,10 @@ export interface ColumnHooks {
   mayEdit(fieldId: string): boolean;
   /** The view's width for the column, if it stores one. */
   widthOf(fieldId: string): number | undefined;
+  /** How many leading fields stay in place while scrolling sideways. */
+  frozenCount: number;
+  /** Saves a new frozen count; absent when the user may not change the view. */
+  setFrozenCount?(count: number): void;
 }
 
 /** Room for the largest row number and the expand button beside it. */
@@ -48,7 +55,7 @@ function rowNumberColumn(): ColDef<ApiRecord> {
   };
 }
 
-export function fieldColumn(field: ApiField, hooks: ColumnHooks): ColDef<ApiRecord> {
+export function fieldColumn(field: ApiField, index: number, hooks: ColumnHooks): ColDef<ApiRecord> {
   const cellType = cellTypeOf(field);
   const { Renderer, Editor } = cellType;
   const editable = Editor !== undefined && isWritable(field) && hooks.mayEdit(field.id);
@@ -57,9 +64,10 @@ export function fieldColumn(field: ApiField, hooks: ColumnHooks): ColDef<ApiReco
     colId: field.id,
     headerName: field.name,
     headerComponent: FieldHeader,
-    headerComponentParams: { field },
+    headerComponentParams: { field, menu: { index, frozenCount: hooks.frozenCount, setFrozenCount: hooks.setFrozenCount } satisfies FieldMenuColumn },
     width: hooks.widthOf(field.id) ?? cellType.width ?? (field.isPrimary ? 220 : 180),
-    ...(field.isPrimary ? { pinned: 'left' as const, lockPinned: true } : {}),
+    pinned: index < hooks.frozenCount ? 'left' : null,
+    lockPinned: true,
     valueGetter: (params) => params.data?.fields[field.id] ?? null,
     cellRenderer: (params: CustomCellRendererProps<ApiRecord, unknown, GridContext>) =>
       params.data ? <Renderer value={params.value} field={field} recordId={params.data.id} context={params.context} /> : null,
@@ -86,5 +94,5 @@ export function fieldColumn(field: ApiField, hooks: ColumnHooks): ColDef<ApiReco
 
 export function columnDefs(fields: readonly ApiField[], hooks: ColumnHooks): ColDef<ApiRecord>[] {
   const ordered = [...fields].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
-  return [rowNumberColumn(), ...ordered.map((field) => fieldColumn(field, hooks))];
+  return [rowNumberColumn(), ...ordered.map((field, index) => fieldColumn(field, index, hooks))];
 }

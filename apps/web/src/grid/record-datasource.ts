@@ -36,6 +36,8 @@ export interface RecordSourceEvents {
   onError(error: unknown): void;
   /** The server has more groups than it answers: the grid shows the first ones only. */
   onGroupsTruncated?(): void;
+  /** A record as the grid should show it (the user's edits still waiting to be sent drawn over). */
+  overlay?(record: ApiRecord): ApiRecord;
 }
 
 export interface RecordSource extends IDatasource {
@@ -76,7 +78,7 @@ function flatSource(baseId: string, tableId: string, query: RecordSourceQuery, e
           const seen = params.startRow + page.records.length;
           if (page.offset === undefined) report({ count: seen, exact: true });
           else if (seen > known.count) report({ count: seen, exact: known.exact });
-          params.successCallback(page.records, known.exact ? known.count : -1);
+          params.successCallback(events.overlay ? page.records.map(events.overlay) : page.records, known.exact ? known.count : -1);
         })
         .catch((error: unknown) => {
           params.failCallback();
@@ -123,7 +125,7 @@ function groupedSource(baseId: string, tableId: string, query: RecordSourceQuery
           const byOffset = new Map<number, ApiRecord>();
           for (const run of runs) {
             const page = await listRecords(baseId, tableId, { offset: run.offset, pageSize: run.length }, { filter: query.filter, sort });
-            page.records.forEach((record, index) => byOffset.set(run.offset + index, record));
+            page.records.forEach((record, index) => byOffset.set(run.offset + index, events.overlay?.(record) ?? record));
           }
           const rows = items.map((item) => {
             if (item.kind === 'group') {

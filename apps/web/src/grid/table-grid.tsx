@@ -17,20 +17,22 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App } from 'antd';
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Base } from '../api/bases';
 import { createRecord, type ApiRecord } from '../api/records';
 import type { ApiField, ApiTable } from '../api/tables';
 import { listUsers } from '../api/users';
+import { useSession } from '../auth/session';
 import { useLanguage } from '../i18n/i18n';
 import { errorText } from '../pages/form-errors';
 import { userDirectory, type CellEnvironment } from './cell-values';
-import { copiedText, maxPasteCells, planPaste } from './clipboard/grid-clipboard';
+import { useGridClipboard } from './clipboard/use-grid-clipboard';
 import { rowNumberColumnId, rowNumberWidth } from './column-defs';
 import { useViewColumns } from './view-columns';
 import { CellErrorBubble, type CellError } from './editing/cell-error-bubble';
 import { CellWriter } from './editing/cell-writer';
+import { waitingKey } from './editing/waiting-batches';
 import { handleGridKey } from './editing/grid-keys';
 import { editorClass, type GridContext } from './grid-context';
 import { recordSource, type RecordCount, type RecordSourceQuery } from './record-datasource';
@@ -79,15 +81,18 @@ interface TableGridProps {
   /** The user moved a column: the shown fields' new order. */
   onFieldOrder(fieldIds: string[]): void;
   onColumnWidth(fieldId: string, width: number): void;
+  /** Saves how many leading fields stay in place; absent when the user may not change the view. */
+  onFrozenCount?(count: number): void;
   /** How many edits wait for the connection to come back. */
   onWaiting(count: number): void;
   ref?: Ref<TableGridHandle>;
 }
 
-export function TableGrid({ base, table, fields, config, query, mayEdit, onCount, onFieldOrder, onColumnWidth, onWaiting, ref }: TableGridProps) {
+export function TableGrid({ base, table, fields, config, query, mayEdit, onCount, onFieldOrder, onColumnWidth, onFrozenCount, onWaiting, ref }: TableGridProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { message } = App.useApp();
+  const userId = useSession().user?.id;
   const users = useQuery({ queryKey: ['users'], queryFn: listUsers });
   const [api, setApi] = useState<GridApi<ApiRecord> | undefined>(undefined);
   const [cellError, setCellError] = useState<CellError | null>(null);
@@ -105,9 +110,11 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
     [users.data, base.timeZone, language.intl],
   );
 
+  // Records this grid added or removed (set below, once the source is known).
+  const recount = useRef<(delta: number) => void>(() => {});
   // The writer lives as long as the grid; it reads the latest fields, users and grid through refs.
-  const latest = useRef({ fieldsById, env, api, mayEdit, onWaiting });
-  latest.current = { fieldsById, env, api, mayEdit, onWaiting };
+  const latest = useRef({ fieldsById, env, api, mayEdit, onWaiting, message });
+  latest.current = { fieldsById, env, api, mayEdit, onWaiting, message };
   const writer = useMemo(
     () =>
       new CellWriter({
@@ -120,13 +127,17 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
         showError: (cell, text) => setCellError({ ...cell, message: text }),
         onStored: () => setStoredVersion((version) => version + 1),
         onWaiting: (waiting) => latest.current.onWaiting(waiting),
+        onRecordsRemoved: (recordIds) => recount.current(-recordIds.length),
+        onWaitingRefused: (text) => void latest.current.message.error(t('realtime.waitingRefused', { message: text })),
+        // Edits made offline outlive the page: kept per user and base, sent when it opens again.
+        ...(userId ? { waitingStore: { storage: window.localStorage, key: waitingKey(userId, base.id) } } : {}),
         messages: {
           readOnly: (field) => t('grid.readOnly', { field: field.name }),
           notAllowed: (field) => t('grid.notAllowed', { field: field.name }),
           invalid: (field, reason) => t('grid.invalid', { field: field.name, reason }),
         },
       }),
-    [base.id, table.id, t],
+    [base.id, table.id, userId, t],
   );
 
   const typedAhead = useRef('');
@@ -149,7 +160,7 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
   );
 
   const ranges = useMemo(() => new RangeTracker(() => latest.current.api), []);
-  const { columns, onColumnMoved, onColumnResized } = useViewColumns({ fields, config, ranges, mayEdit, onFieldOrder, onColumnWidth });
+  const { columns, onColumnMoved, onColumnResized } = useViewColumns({ fields, config, ranges, mayEdit, onFieldOrder, onColumnWidth, onFrozenCount });
 
   // A new source (and a fresh read from the top) whenever what is read changes.
   const queryKey = JSON.stringify(query);
@@ -163,11 +174,21 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
         },
         onError: (error) => void message.error({ content: errorText(error, t), key: 'grid-read' }),
         onGroupsTruncated: () => void message.warning({ content: t('group.truncated'), key: 'grid-groups' }),
+        overlay: (record) => writer.overlay(record),
       }),
     // readCount: a create in a sorted or grouped view reads again from the top.
-    [base.id, table.id, queryKey, onCount, message, t, readCount],
+    [base.id, table.id, queryKey, onCount, message, t, readCount, writer],
   );
   const grouped = query.groupBy.length > 0;
+  // The count and rows follow this grid's own creates and deletes before any live update says so.
+  recount.current = (delta) => {
+    if (!api || api.isDestroyed()) return;
+    // Sorted or grouped, where records land is the server's to say: read again from the top.
+    if (grouped || query.sorts.length > 0) return setReadCount((reads) => reads + 1);
+    datasource.adjustCount(delta);
+    if (count.current.exact) api.setRowCount(count.current.count, true);
+    api.refreshInfiniteCache();
+  };
 
   // The row-number column widens with the count's digits, leaving room for the expand button.
   useEffect(() => {
@@ -209,24 +230,17 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
     if (api) handleGridKey(event, { api, writer, ranges, fieldsById, history: (direction) => void history(direction) });
   };
 
-  const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
-    const selected = ranges.current();
-    if (!api || isEditing() || !selected) return;
-    event.preventDefault();
-    event.clipboardData.setData('text/plain', copiedText(api, selected, fieldsById, env));
-  };
-
-  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
-    const selected = ranges.current();
-    if (!api || isEditing() || !selected) return;
-    event.preventDefault();
-    const plan = planPaste(api, selected, event.clipboardData.getData('text/plain'), fieldsById);
-    if (plan.kind === 'tooLarge') return void message.warning(t('grid.pasteTooLarge', { max: maxPasteCells }));
-    if (plan.kind === 'empty') return;
-    if (plan.rowsMissing) void message.warning(t('grid.pastedRowsMissing'));
-    ranges.set({ anchor: { row: plan.target.top, column: plan.target.left }, focus: { row: plan.target.bottom, column: plan.target.right } });
-    void writer.write(plan.inputs);
-  };
+  const { onCopy, onPaste } = useGridClipboard({
+    baseId: base.id,
+    tableId: table.id,
+    api,
+    ranges,
+    writer,
+    fieldsById,
+    env,
+    knowsLastRow: () => !grouped && count.current.exact,
+    onRecordsAdded: (added) => recount.current(added),
+  });
 
   useImperativeHandle(
     ref,

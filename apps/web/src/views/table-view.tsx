@@ -7,9 +7,9 @@
  * What the user's role allows comes from `GET …/permissions`.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { layoutFieldTypes, visibleFields, type ViewConfig } from '@multitable/core';
+import { visibleFields, type ViewConfig } from '@multitable/core';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Select, Typography } from 'antd';
+import { App, Button, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Base } from '../api/bases';
@@ -22,12 +22,12 @@ import { TableGrid, type TableGridHandle } from '../grid/table-grid';
 import { errorText } from '../pages/form-errors';
 import { PresenceAvatars } from '../realtime/presence-avatars';
 import { ViewToolbar } from './toolbar/view-toolbar';
-import { fieldOptions } from './filter/filter-builder';
 import { CalendarView } from './calendar/calendar-view';
 import { GalleryView } from './gallery/gallery-view';
 import { KanbanBoard } from './kanban/kanban-board';
-import { stackableFields } from './kanban/kanban-model';
-import { layoutOf } from './layouts';
+import { layoutFieldOf, layoutOf } from './layouts';
+import './layouts.css';
+import { LayoutFieldSelect } from './toolbar/layout-field-select';
 import { useViewActions } from './use-view-actions';
 import { ViewTabs } from './view-tabs';
 import { configOf, groupByOf } from './view-settings';
@@ -64,11 +64,7 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
   const mayEdit = useCallback((fieldId: string) => fieldAccess?.[fieldId] === 'edit', [fieldAccess]);
 
   const layout = view ? layoutOf(view) : 'grid';
-  const stackable = useMemo(() => stackableFields(table.fields), [table.fields]);
-  const dateFields = useMemo(() => table.fields.filter((field) => (layoutFieldTypes.dateFieldId as readonly string[]).includes(field.type)), [table.fields]);
-  const dateField = layout === 'calendar' ? (dateFields.find((field) => field.id === config?.dateFieldId) ?? dateFields[0]) : undefined;
-  const coverFields = useMemo(() => table.fields.filter((field) => (layoutFieldTypes.coverFieldId as readonly string[]).includes(field.type)), [table.fields]);
-  const stackField = layout === 'kanban' ? (stackable.find((field) => field.id === config?.groupFieldId) ?? stackable[0]) : undefined;
+  const layoutField = config ? layoutFieldOf(layout, config, table.fields) : undefined;
 
   const shown = useMemo(() => (config ? visibleFields(config, table.fields.map((field) => ({ ...field, tableId: table.id }))) : []), [config, table.fields, table.id]);
   const query = useMemo<RecordSourceQuery>(() => ({ filter: config?.filter ?? null, sorts: config?.sorts ?? [], groupBy: levels }), [config?.filter, config?.sorts, levels]);
@@ -85,6 +81,7 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
     [saveConfig, config?.hiddenFieldIds],
   );
   const onColumnWidth = useCallback((fieldId: string, width: number) => saveConfig({ columnWidths: { ...config?.columnWidths, [fieldId]: width } }), [saveConfig, config?.columnWidths]);
+  const onFrozenCount = useCallback((frozenColumnCount: number) => saveConfig({ frozenColumnCount }), [saveConfig]);
 
   if (!view || !config) return null;
   const countText = count && (count.exact ? t('grid.records', { count: count.count }) : t('grid.recordsAtLeast', { count: count.count }));
@@ -104,51 +101,7 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
           </Button>
         )}
         {((canAdd && layout === 'grid') || canDesign) && <div className="mt-toolbar-divider" />}
-        {layout === 'kanban' && stackable.length > 0 && (
-          <span className="mt-stack-by">
-            <span className="mt-stack-by-label">{t('kanban.stackBy')}</span>
-            <Select
-              size="small"
-              variant="borderless"
-              value={stackField?.id}
-              options={fieldOptions(stackable)}
-              disabled={!canDesign}
-              onChange={(fieldId: string) => saveConfig({ groupFieldId: fieldId })}
-              popupMatchSelectWidth={false}
-              data-testid="stack-by"
-            />
-          </span>
-        )}
-        {layout === 'calendar' && dateFields.length > 0 && (
-          <span className="mt-stack-by">
-            <span className="mt-stack-by-label">{t('calendar.dateField')}</span>
-            <Select
-              size="small"
-              variant="borderless"
-              value={dateField?.id}
-              options={fieldOptions(dateFields)}
-              disabled={!canDesign}
-              onChange={(fieldId: string) => saveConfig({ dateFieldId: fieldId })}
-              popupMatchSelectWidth={false}
-              data-testid="date-field"
-            />
-          </span>
-        )}
-        {layout === 'gallery' && (
-          <span className="mt-stack-by">
-            <span className="mt-stack-by-label">{t('gallery.cover')}</span>
-            <Select
-              size="small"
-              variant="borderless"
-              value={config.coverFieldId}
-              options={[{ value: null, label: t('gallery.noCover') }, ...fieldOptions(coverFields)]}
-              disabled={!canDesign}
-              onChange={(fieldId: string | null) => saveConfig({ coverFieldId: fieldId })}
-              popupMatchSelectWidth={false}
-              data-testid="cover-field"
-            />
-          </span>
-        )}
+        <LayoutFieldSelect layout={layout} fields={table.fields} config={config} canDesign={canDesign} onConfig={saveConfig} />
         <ViewToolbar
           board={layout !== 'grid'}
           fields={table.fields}
@@ -165,13 +118,13 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
         <PresenceAvatars tableId={table.id} />
       </div>
       {permissions.data && layout === 'kanban' && (
-        <KanbanBoard base={base} table={table} config={config} stackField={stackField} fields={shown} mayEdit={mayEdit} canAdd={canAdd} />
+        <KanbanBoard base={base} table={table} config={config} stackField={layoutField} fields={shown} mayEdit={mayEdit} canAdd={canAdd} />
       )}
       {permissions.data && layout === 'calendar' && (
-        <CalendarView base={base} table={table} config={config} dateField={dateField} mayEdit={mayEdit} />
+        <CalendarView base={base} table={table} config={config} dateField={layoutField} mayEdit={mayEdit} canAdd={canAdd} />
       )}
       {permissions.data && layout === 'gallery' && (
-        <GalleryView base={base} table={table} config={config} fields={shown} mayEdit={mayEdit} onCount={(records) => setCount({ count: records, exact: true })} />
+        <GalleryView base={base} table={table} config={config} fields={shown} mayEdit={mayEdit} canAdd={canAdd} onCount={(records) => setCount({ count: records, exact: true })} />
       )}
       {permissions.data && layout === 'grid' && (
         <TableGrid
@@ -186,6 +139,7 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
           onCount={onCount}
           onFieldOrder={onFieldOrder}
           onColumnWidth={onColumnWidth}
+          {...(canDesign ? { onFrozenCount } : {})}
           onWaiting={setWaiting}
         />
       )}

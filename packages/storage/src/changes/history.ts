@@ -6,7 +6,8 @@
 import type { Executor } from '../database';
 import { chunkForParameters } from '../physical/executor';
 
-export type HistoryAction = 'create' | 'update' | 'delete';
+/** `move`: the record's place in the table's row order changed (old and new `{ rowOrder }`; `fieldId` null). */
+export type HistoryAction = 'create' | 'update' | 'delete' | 'move';
 
 export interface HistoryEntryInput {
   changeId: string;

@@ -5,6 +5,7 @@ import { commentRoutes } from './comments';
 import { fieldRoutes } from './fields';
 import { permissionRoutes } from './permissions';
 import { recordGroupRoutes } from './record-groups';
+import { recordMoveRoutes } from './record-moves';
 import { recordRoutes } from './records';
 import { tableRoutes } from './tables';
 import { viewRoutes } from './views';
@@ -15,6 +16,7 @@ export async function dataRoutes(app: FastifyInstance): Promise<void> {
   await app.register(viewRoutes);
   await app.register(recordRoutes);
   await app.register(recordGroupRoutes);
+  await app.register(recordMoveRoutes);
   await app.register(attachmentRoutes);
   await app.register(permissionRoutes);
   await app.register(commentRoutes);

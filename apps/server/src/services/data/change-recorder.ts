@@ -28,7 +28,7 @@ export interface CellChange {
   tableId: string;
   recordId: string;
   fieldId: string | null;
-  action: 'create' | 'update' | 'delete';
+  action: 'create' | 'update' | 'delete' | 'move';
   oldValue: unknown;
   newValue: unknown;
 }

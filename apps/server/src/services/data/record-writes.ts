@@ -37,7 +37,7 @@ interface PreparedBatch {
 }
 
 /** The person a record write acts for: record writes always come from one (routes set the role). */
-function writerOf(platform: Platform, meta: ChangeMeta): ClockedCaller {
+export function writerOf(platform: Platform, meta: ChangeMeta): ClockedCaller {
   if (!meta.memberRole) throw new EngineError('INTERNAL', 'A record write without the role of who makes it');
   return clocked(platform, { baseId: meta.baseId, userId: meta.actor.userId, memberRole: meta.memberRole });
 }

@@ -19,6 +19,21 @@ export interface CellRendererProps {
 
 export type CellEditorProps = CustomCellEditorProps<ApiRecord, unknown, GridContext> & { field: ApiField };
 
+/**
+ * A field's editor in the record panel: always shown (no grid cell to start it from), saving
+ * each finished change (a pick, a toggle, a text field left or Enter) as input core reads.
+ */
+export interface FieldEditorProps {
+  /** The presented value (as the API shows it). */
+  value: unknown;
+  field: ApiField;
+  recordId: string;
+  context: GridContext;
+  /** The user's role may not edit the field: shown, not changeable. */
+  disabled: boolean;
+  onSave(input: unknown): void;
+}
+
 export interface CellType {
   /** Icon beside the field name in the column header and in the field type menu. */
   icon: ComponentType<{ className?: string }>;
@@ -32,6 +47,8 @@ export interface CellType {
    * arrows to choose an option); by default the grid's own Enter ends the edit.
    */
   editorKeys?: readonly string[];
+  /** Editor in the record panel; absent for read-only types (the Renderer shows them there too). */
+  FieldEditor?: ComponentType<FieldEditorProps>;
   /** Changes a value with one key press (Space / Enter) or click, without an editor. */
   toggle?(value: unknown): unknown;
   /** Cell content alignment (numbers right, like a spreadsheet). */

@@ -1,22 +1,33 @@
 /**
- * Date (with or without time): shown as core formats it; edited with a calendar picker. A date
- * without time is sent as `YYYY-MM-DD`; with time, as an ISO instant.
+ * Date (with or without time): shown as core formats it; edited with a calendar picker (with a
+ * time column when the field's format has time) in the field's or the base's time zone — see
+ * ./date-in-zone.ts.
  */
 import { CalendarOutlined } from '@ant-design/icons';
 import { DatePicker } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { CellEditorProps, CellType } from './cell-type';
+import type { ApiField } from '../../api/tables';
+import type { CellEditorProps, CellType, FieldEditorProps } from './cell-type';
+import { hasTime, pickedInput, pickerValue } from './date-in-zone';
 import { PopupEditorFrame, usePopupContainer } from './popup-editor-frame';
 import { FormattedText } from './text';
+
+/** Picker settings of a field: a time column when it has time; no "now" (that would be the browser's). */
+function pickerProps(field: ApiField) {
+  const withTime = hasTime(field);
+  return {
+    showTime: withTime ? { format: 'HH:mm' } : false,
+    showNow: false,
+    format: withTime ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD',
+  } as const;
+}
 
 function DateEditor(props: CellEditorProps) {
   const { t } = useTranslation();
   const { frame, popupContainer } = usePopupContainer();
-  const withTime = props.field.options.includeTime === true;
-  const initial = typeof props.initialValue === 'string' ? dayjs(props.initialValue) : null;
   const save = (picked: Dayjs | null) => {
-    props.onValueChange(picked ? (withTime ? picked.toISOString() : picked.format('YYYY-MM-DD')) : null);
+    props.onValueChange(pickedInput(picked, props.field));
     props.stopEditing();
   };
   return (
@@ -26,9 +37,8 @@ function DateEditor(props: CellEditorProps) {
         defaultOpen
         className="mt-popup-date"
         placeholder={t('grid.pickDate')}
-        defaultValue={initial?.isValid() ? initial : null}
-        showTime={withTime ? { format: 'HH:mm' } : false}
-        format={withTime ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD'}
+        defaultValue={pickerValue(props.initialValue, props.field, props.context.env)}
+        {...pickerProps(props.field)}
         getPopupContainer={popupContainer}
         onChange={(picked) => save(picked)}
       />
@@ -36,10 +46,26 @@ function DateEditor(props: CellEditorProps) {
   );
 }
 
+function DateFieldEditor({ value, field, context, disabled, onSave }: FieldEditorProps) {
+  const { t } = useTranslation();
+  return (
+    <DatePicker
+      className="mt-field-date"
+      placeholder={t('grid.pickDate')}
+      value={pickerValue(value, field, context.env)}
+      disabled={disabled}
+      {...pickerProps(field)}
+      onChange={(picked) => onSave(pickedInput(picked, field))}
+      data-testid="field-editor"
+    />
+  );
+}
+
 export const dateCell: CellType = {
   icon: CalendarOutlined,
   Renderer: FormattedText,
   Editor: DateEditor,
+  FieldEditor: DateFieldEditor,
   popupEditor: true,
   editorKeys: ['Enter', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'],
   width: 160,

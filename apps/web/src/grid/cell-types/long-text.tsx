@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import { editorClass } from '../grid-context';
 import type { CellEditorProps, CellType } from './cell-type';
 import { startingText, useTextStart } from './text-editor';
+import { LongTextFieldEditor } from './text-field-editor';
 import { FormattedText } from './text';
 
 function LongTextEditor(props: CellEditorProps) {
@@ -32,5 +33,6 @@ export const longTextCell: CellType = {
   icon: AlignLeftOutlined,
   Renderer: FormattedText,
   Editor: LongTextEditor,
+  FieldEditor: LongTextFieldEditor,
   popupEditor: true,
 };

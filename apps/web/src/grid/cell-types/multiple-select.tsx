@@ -6,7 +6,7 @@ import { UnorderedListOutlined } from '@ant-design/icons';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CellEditorProps, CellRendererProps, CellType } from './cell-type';
+import type { CellEditorProps, CellRendererProps, CellType, FieldEditorProps } from './cell-type';
 import { ChoiceTag, choicesOf } from './choice-tag';
 import { PopupEditorFrame, usePopupContainer } from './popup-editor-frame';
 import { choiceOptions, useTypedSearch } from './single-select';
@@ -52,10 +52,34 @@ function MultipleSelectEditor(props: CellEditorProps) {
   );
 }
 
+function MultipleSelectFieldEditor({ value, field, disabled, onSave }: FieldEditorProps) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  return (
+    <Select
+      mode="multiple"
+      allowClear
+      className="mt-field-select"
+      placeholder={t('grid.searchChoices')}
+      value={Array.isArray(value) ? value.map(String) : []}
+      disabled={disabled}
+      options={choiceOptions(field, search)}
+      showSearch={{ searchValue: search, onSearch: setSearch, optionFilterProp: 'value' }}
+      tagRender={({ value: name }) => <ChoiceTag name={String(name)} choices={choicesOf(field.options)} />}
+      onChange={(next: string[]) => {
+        setSearch('');
+        onSave(next);
+      }}
+      data-testid="field-editor"
+    />
+  );
+}
+
 export const multipleSelectCell: CellType = {
   icon: UnorderedListOutlined,
   Renderer: MultipleSelectRenderer,
   Editor: MultipleSelectEditor,
+  FieldEditor: MultipleSelectFieldEditor,
   popupEditor: true,
   editorKeys: ['Enter', 'ArrowUp', 'ArrowDown', 'Backspace'],
   width: 240,

@@ -6,7 +6,7 @@ import { FlagFilled, HeartFilled, LikeFilled, StarFilled, StarOutlined } from '@
 import { Rate } from 'antd';
 import { useEffect } from 'react';
 import { editorClass } from '../grid-context';
-import type { CellEditorProps, CellRendererProps, CellType } from './cell-type';
+import type { CellEditorProps, CellRendererProps, CellType, FieldEditorProps } from './cell-type';
 
 const icons = { star: <StarFilled />, heart: <HeartFilled />, thumb: <LikeFilled />, flag: <FlagFilled /> };
 
@@ -47,10 +47,23 @@ function RatingEditor(props: CellEditorProps) {
   );
 }
 
+function RatingFieldEditor({ value, field, disabled, onSave }: FieldEditorProps) {
+  return (
+    <Rate
+      {...ratingProps(field.options)}
+      value={typeof value === 'number' ? value : 0}
+      disabled={disabled}
+      onChange={(next) => onSave(next === 0 ? null : next)}
+      data-testid="field-editor"
+    />
+  );
+}
+
 export const ratingCell: CellType = {
   icon: StarOutlined,
   Renderer: RatingRenderer,
   Editor: RatingEditor,
+  FieldEditor: RatingFieldEditor,
   editorKeys: ['ArrowLeft', 'ArrowRight'],
   width: 150,
 };

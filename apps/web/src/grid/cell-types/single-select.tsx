@@ -6,7 +6,7 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CellEditorProps, CellRendererProps, CellType } from './cell-type';
+import type { CellEditorProps, CellRendererProps, CellType, FieldEditorProps } from './cell-type';
 import { ChoiceTag, choicesOf } from './choice-tag';
 import { PopupEditorFrame, usePopupContainer } from './popup-editor-frame';
 
@@ -68,10 +68,32 @@ function SingleSelectEditor(props: CellEditorProps) {
   );
 }
 
+function SingleSelectFieldEditor({ value, field, disabled, onSave }: FieldEditorProps) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  return (
+    <Select
+      allowClear
+      className="mt-field-select"
+      placeholder={t('grid.searchChoices')}
+      value={typeof value === 'string' ? value : undefined}
+      disabled={disabled}
+      options={choiceOptions(field, search)}
+      showSearch={{ searchValue: search, onSearch: setSearch, optionFilterProp: 'value' }}
+      onChange={(next: string | undefined) => {
+        setSearch('');
+        onSave(next ?? null);
+      }}
+      data-testid="field-editor"
+    />
+  );
+}
+
 export const singleSelectCell: CellType = {
   icon: CheckCircleOutlined,
   Renderer: SingleSelectRenderer,
   Editor: SingleSelectEditor,
+  FieldEditor: SingleSelectFieldEditor,
   popupEditor: true,
   editorKeys: ['Enter', 'ArrowUp', 'ArrowDown'],
 };

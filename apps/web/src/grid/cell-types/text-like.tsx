@@ -2,9 +2,10 @@
 import { FieldTimeOutlined, GlobalOutlined, MailOutlined, PhoneOutlined } from '@ant-design/icons';
 import type { CellType } from './cell-type';
 import { TextEditor } from './text-editor';
+import { TextFieldEditor } from './text-field-editor';
 import { FormattedText } from './text';
 
-const textLike = (icon: CellType['icon']): CellType => ({ icon, Renderer: FormattedText, Editor: TextEditor });
+const textLike = (icon: CellType['icon']): CellType => ({ icon, Renderer: FormattedText, Editor: TextEditor, FieldEditor: TextFieldEditor });
 
 export const phoneCell = textLike(PhoneOutlined);
 export const emailCell = textLike(MailOutlined);

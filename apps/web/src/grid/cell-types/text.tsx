@@ -3,6 +3,7 @@ import { FontSizeOutlined } from '@ant-design/icons';
 import { cellText } from '../cell-values';
 import type { CellRendererProps, CellType } from './cell-type';
 import { TextEditor } from './text-editor';
+import { TextFieldEditor } from './text-field-editor';
 
 export function FormattedText({ value, field, context }: CellRendererProps) {
   return <span className="mt-cell-text">{cellText(field, value, context.env)}</span>;
@@ -12,4 +13,5 @@ export const textCell: CellType = {
   icon: FontSizeOutlined,
   Renderer: FormattedText,
   Editor: TextEditor,
+  FieldEditor: TextFieldEditor,
 };

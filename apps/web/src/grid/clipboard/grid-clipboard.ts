@@ -3,9 +3,12 @@
  * clipboard is an Enterprise module). Copy writes each cell as core formats it; paste turns the
  * pasted block into cell inputs from the selection's top-left corner, which the cell writer checks
  * with core and saves as one undoable action. Read-only columns in the way are skipped.
+ *
+ * A block taller than the rows left below becomes new records for the rest (`newRows`), when the
+ * grid knows its last row (a flat view with an exact count); otherwise the rest is left out.
  */
 import type { GridApi } from 'ag-grid-community';
-import type { ApiRecord } from '../../api/records';
+import { maxRecordBatch, type ApiRecord } from '../../api/records';
 import type { ApiField } from '../../api/tables';
 import { cellText, isWritable, type CellEnvironment } from '../cell-values';
 import type { CellInput } from '../editing/cell-writer';
@@ -30,25 +33,33 @@ export function copiedText(api: GridApi<ApiRecord>, range: CellRange, fields: Re
   return toTsv(rows);
 }
 
+/** One record to create for pasted rows past the last one: its inputs by field id. */
+export type NewRowInputs = Array<{ fieldId: string; input: string }>;
+
 export type PastePlan =
   | { kind: 'empty' }
   | { kind: 'tooLarge' }
-  | { kind: 'cells'; inputs: CellInput[]; target: RangeBounds; rowsMissing: boolean };
+  | { kind: 'tooManyRows'; max: number }
+  | { kind: 'cells'; inputs: CellInput[]; newRows: NewRowInputs[]; target: RangeBounds; rowsMissing: boolean };
 
-export function planPaste(api: GridApi<ApiRecord>, range: CellRange, text: string, fields: ReadonlyMap<string, ApiField>): PastePlan {
+/** `extendable`: the grid knows its last row, so rows pasted past it may become new records. */
+export function planPaste(api: GridApi<ApiRecord>, range: CellRange, text: string, fields: ReadonlyMap<string, ApiField>, extendable = false): PastePlan {
   const block = parseTsv(text);
   const columns = Math.max(0, ...block.map((row) => row.length));
   if (block.length === 0 || columns === 0) return { kind: 'empty' };
   const fieldIds = displayedFieldIds(api);
   const wanted = pasteTarget(range, block.length, columns);
+  const lastRow = api.getDisplayedRowCount() - 1;
   const target = {
     ...wanted,
     right: Math.min(wanted.right, fieldIds.length - 1),
-    bottom: Math.min(wanted.bottom, api.getDisplayedRowCount() - 1),
+    bottom: Math.min(wanted.bottom, lastRow),
   };
-  if ((target.bottom - target.top + 1) * (target.right - target.left + 1) > maxPasteCells) return { kind: 'tooLarge' };
+  const extraRows = extendable ? wanted.bottom - target.bottom : 0;
+  if ((wanted.bottom - wanted.top + 1) * (target.right - target.left + 1) > maxPasteCells) return { kind: 'tooLarge' };
+  if (extraRows > maxRecordBatch) return { kind: 'tooManyRows', max: maxRecordBatch };
   const inputs: CellInput[] = [];
-  let rowsMissing = target.bottom < wanted.bottom;
+  let rowsMissing = !extendable && target.bottom < wanted.bottom;
   for (let rowIndex = target.top; rowIndex <= target.bottom; rowIndex += 1) {
     const shown = api.getDisplayedRowAtIndex(rowIndex)?.data;
     if (groupHeaderOf(shown)) continue; // a group header in the way takes no cells
@@ -64,5 +75,16 @@ export function planPaste(api: GridApi<ApiRecord>, range: CellRange, text: strin
       inputs.push({ recordId: record.id, fieldId: field.id, input: row[(columnIndex - target.left) % columns] ?? '' });
     }
   }
-  return { kind: 'cells', inputs, target, rowsMissing };
+  const newRows: NewRowInputs[] = [];
+  for (let rowIndex = target.bottom + 1; rowIndex <= target.bottom + extraRows; rowIndex += 1) {
+    const row = block[(rowIndex - target.top) % block.length]!;
+    const cells: NewRowInputs = [];
+    for (let columnIndex = target.left; columnIndex <= target.right; columnIndex += 1) {
+      const field = fields.get(fieldIds[columnIndex]!);
+      const input = row[(columnIndex - target.left) % columns] ?? '';
+      if (field && isWritable(field) && input !== '') cells.push({ fieldId: field.id, input });
+    }
+    newRows.push(cells);
+  }
+  return { kind: 'cells', inputs, newRows, target: { ...target, bottom: target.bottom + extraRows }, rowsMissing };
 }

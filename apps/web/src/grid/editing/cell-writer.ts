@@ -11,16 +11,21 @@
  * Successful user actions are recorded for undo; undo writes the old values back the same way.
  *
  * When the server cannot be reached at all (the browser is offline), the cells keep their new
- * values and the batch waits; `sendWaiting()` sends the waiting batches in order once the
- * connection is back. Cells with a change on its way or waiting are `isPending`, so live updates
- * from other people do not draw over them meanwhile.
+ * values and the batch waits (./waiting-batches: in localStorage too, so a reload loses none);
+ * `sendWaiting()` sends the waiting batches in order once the connection is back or the page is
+ * open again. Cells with a change on its way or waiting are `isPending`, so live updates from
+ * other people do not draw over them meanwhile, and rows read again show them (`overlay`).
+ *
+ * An action may also have created records (a paste past the last row): undoing it deletes them,
+ * and — their ids being gone — clears what could be redone.
  */
 import type { GridApi, IRowNode } from 'ag-grid-community';
-import { ApiError } from '../../api/client';
-import { maxRecordBatch, updateRecords, type ApiRecord } from '../../api/records';
+import { deleteRecords, type ApiRecord } from '../../api/records';
 import type { ApiField } from '../../api/tables';
 import { castInput, isWritable, sameValue, canonicalOf, type CellEnvironment } from '../cell-values';
+import { blamedCell, sendBatch } from './batch-request';
 import { UndoStack } from './undo-stack';
+import { newBatchId, WaitingBatches, type WaitingBatch, type WaitingCell } from './waiting-batches';
 
 export interface CellInput {
   recordId: string;
@@ -40,6 +45,16 @@ export interface CellChange {
 export interface CellPosition {
   recordId: string;
   fieldId: string;
+}
+
+/** For one write: where its refusals are shown, and the values it replaces when no grid row holds them. */
+export interface WriteOptions {
+  /** Shows a refusal of this write (default: the writer's own `showError`, at the grid cell). */
+  showError?(cell: CellPosition, message: string): void;
+  /** Presented values before the write, by `recordId/fieldId` (the record panel of a card view has no grid rows). */
+  before?: ReadonlyMap<string, unknown>;
+  /** Records the action created before writing its cells (a paste past the last row): undo deletes them. */
+  created?: readonly string[];
 }
 
 export interface WriterMessages {
@@ -62,6 +77,15 @@ export interface WriterDeps {
   onStored(): void;
   /** How many batches wait for the connection (0 when all were sent). */
   onWaiting(count: number): void;
+  /**
+   * The server refused a batch that had waited for the connection. Its cells went back and the
+   * refusal is shown at the cell too, but the user may be looking elsewhere by then.
+   */
+  onWaitingRefused?(message: string): void;
+  /** Records of this table were deleted by an undo (the grid reads its rows again). */
+  onRecordsRemoved?(recordIds: readonly string[]): void;
+  /** Where waiting batches outlive the page (see ./waiting-batches); none: memory only. */
+  waitingStore?: { storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>; key: string };
   messages: WriterMessages;
 }
 
@@ -69,10 +93,16 @@ type Source = 'user' | 'undo' | 'redo';
 
 export type ReplayOutcome = 'done' | 'none' | 'failed';
 
-interface PlannedCell {
-  change: CellChange;
-  send: unknown;
+/** One undoable action: the cells it changed and the records it created, if any. */
+export interface WriterAction {
+  changes: CellChange[];
+  created?: readonly string[];
 }
+
+type PlannedCell = WaitingCell;
+
+/** What core makes of one input for a field: the value to send, or why it is refused. */
+export type CheckedInput = { ok: true; send: unknown; shown: unknown; value: unknown } | { ok: false; message: string };
 
 /** fetch rejects with a TypeError when no answer came at all (offline, server unreachable). */
 function isUnreachable(error: unknown): boolean {
@@ -80,12 +110,35 @@ function isUnreachable(error: unknown): boolean {
 }
 
 export class CellWriter {
-  readonly history = new UndoStack<CellChange[]>();
-  private readonly waiting: PlannedCell[][] = [];
+  readonly history = new UndoStack<WriterAction>();
+  private readonly waiting: WaitingBatches;
   /** Cells (`record/field`) with a change sent or waiting, by how many such changes. */
   private readonly pending = new Map<string, number>();
 
-  constructor(private readonly deps: WriterDeps) {}
+  constructor(private readonly deps: WriterDeps) {
+    this.waiting = new WaitingBatches(deps.waitingStore);
+    for (const batch of this.waiting.all()) this.mark(batch.cells, 1);
+  }
+
+  /** How many batches wait for the connection. */
+  get waitingCount(): number {
+    return this.waiting.size;
+  }
+
+  /** A record as read from the server, with the changes still waiting for it drawn over. */
+  overlay(record: ApiRecord): ApiRecord {
+    let fields: Record<string, unknown> | undefined;
+    for (const batch of this.waiting.all()) {
+      if (batch.tableId !== this.deps.tableId) continue;
+      for (const cell of batch.cells) {
+        if (cell.recordId !== record.id) continue;
+        fields ??= { ...record.fields };
+        if (cell.after === null || cell.after === undefined) delete fields[cell.fieldId];
+        else fields[cell.fieldId] = cell.after;
+      }
+    }
+    return fields ? { ...record, fields } : record;
+  }
 
   private node(recordId: string): IRowNode<ApiRecord> | undefined {
     return this.deps.grid()?.getRowNode(recordId) ?? undefined;
@@ -113,38 +166,49 @@ export class CellWriter {
     }
   }
 
+  /** Whether the user's role may edit the field (pickers are disabled when not). */
+  mayEdit(fieldId: string): boolean {
+    return this.deps.mayEdit(fieldId);
+  }
+
+  /** What core makes of an input for a field (the field must exist). */
+  check(field: ApiField, input: unknown): CheckedInput {
+    if (!isWritable(field)) return { ok: false, message: this.deps.messages.readOnly(field) };
+    if (!this.deps.mayEdit(field.id)) return { ok: false, message: this.deps.messages.notAllowed(field) };
+    const outcome = castInput(field, input, this.deps.env());
+    if (!outcome.ok) return { ok: false, message: this.deps.messages.invalid(field, outcome.reason) };
+    return { ok: true, send: outcome.send, shown: outcome.shown, value: outcome.value };
+  }
+
   /** Checks every input; returns the plan, or shows the first refusal and returns undefined. */
-  private plan(inputs: readonly CellInput[], knownBefore?: ReadonlyMap<string, unknown>): PlannedCell[] | undefined {
+  private plan(inputs: readonly CellInput[], knownBefore?: ReadonlyMap<string, unknown>, showError = this.deps.showError): PlannedCell[] | undefined {
     const fields = this.deps.fields();
     const env = this.deps.env();
     const planned: PlannedCell[] = [];
     for (const { recordId, fieldId, input } of inputs) {
       const field = fields.get(fieldId);
       if (!field) continue;
-      if (!isWritable(field)) {
-        this.deps.showError({ recordId, fieldId }, this.deps.messages.readOnly(field));
-        return undefined;
-      }
-      if (!this.deps.mayEdit(fieldId)) {
-        this.deps.showError({ recordId, fieldId }, this.deps.messages.notAllowed(field));
-        return undefined;
-      }
-      const outcome = castInput(field, input, env);
+      const outcome = this.check(field, input);
       if (!outcome.ok) {
-        this.deps.showError({ recordId, fieldId }, this.deps.messages.invalid(field, outcome.reason));
+        showError({ recordId, fieldId }, outcome.message);
         return undefined;
       }
       const key = `${recordId}/${fieldId}`;
       const before = knownBefore?.has(key) ? knownBefore.get(key) : this.currentValue(recordId, fieldId);
       if (sameValue(canonicalOf(field, before, env), outcome.value)) continue;
-      planned.push({ change: { recordId, fieldId, before, after: outcome.shown }, send: outcome.send });
+      planned.push({ recordId, fieldId, before, after: outcome.shown, send: outcome.send });
     }
     return planned;
   }
 
+  /** Whether every input passes core's checks (showing the first refusal at its cell if not). */
+  checkAll(inputs: readonly CellInput[]): boolean {
+    return this.plan(inputs) !== undefined;
+  }
+
   /** Applies a user action; resolves to whether anything was written. */
-  write(inputs: readonly CellInput[]): Promise<boolean> {
-    return this.apply(inputs, 'user');
+  write(inputs: readonly CellInput[], options: WriteOptions = {}): Promise<boolean> {
+    return this.apply(inputs, 'user', options);
   }
 
   isPending(recordId: string, fieldId: string): boolean {
@@ -152,58 +216,67 @@ export class CellWriter {
   }
 
   private mark(planned: readonly PlannedCell[], delta: 1 | -1): void {
-    for (const { change } of planned) {
-      const key = `${change.recordId}/${change.fieldId}`;
+    for (const cell of planned) {
+      const key = `${cell.recordId}/${cell.fieldId}`;
       const count = (this.pending.get(key) ?? 0) + delta;
       if (count > 0) this.pending.set(key, count);
       else this.pending.delete(key);
     }
   }
 
-  private async apply(inputs: readonly CellInput[], source: Source, knownBefore?: ReadonlyMap<string, unknown>): Promise<boolean> {
-    const planned = this.plan(inputs, knownBefore);
-    if (!planned || planned.length === 0) return false;
-    const changes = planned.map((cell) => cell.change);
+  private async apply(inputs: readonly CellInput[], source: Source, { before: knownBefore, showError = this.deps.showError, created }: WriteOptions = {}): Promise<boolean> {
+    const planned = this.plan(inputs, knownBefore, showError);
+    if (!planned) return false;
+    const record = (changes: CellChange[]) => {
+      if (source === 'user') this.history.record({ changes, ...(created?.length ? { created } : {}) });
+    };
+    if (planned.length === 0) {
+      if (created?.length) record([]);
+      return created !== undefined && created.length > 0;
+    }
+    const changes = planned.map(({ send: _send, ...change }) => change);
     this.show(changes.map((change) => ({ recordId: change.recordId, fieldId: change.fieldId, value: change.after })));
     this.mark(planned, 1);
+    const batch: WaitingBatch = { id: newBatchId(), tableId: this.deps.tableId, cells: planned };
     try {
       // Behind batches still waiting, so the server sees the user's changes in their order.
-      const stored = this.waiting.length > 0 ? undefined : await this.send(planned);
+      const stored = this.waiting.size > 0 ? undefined : await sendBatch(this.deps.baseId, batch);
       if (!stored) {
-        this.wait(planned);
-        if (source === 'user') this.history.record(changes);
+        this.wait(batch);
+        record(changes);
         return true;
       }
       this.mark(planned, -1);
-      this.stored(planned, stored);
-      if (source === 'user') this.history.record(changes.map((change) => ({ ...change, after: stored.get(change.recordId)?.fields[change.fieldId] ?? null })));
+      this.stored(batch, stored);
+      record(changes.map((change) => ({ ...change, after: stored.get(change.recordId)?.fields[change.fieldId] ?? null })));
       return true;
     } catch (error) {
       if (isUnreachable(error)) {
-        this.wait(planned);
-        if (source === 'user') this.history.record(changes);
+        this.wait(batch);
+        record(changes);
         return true;
       }
       this.mark(planned, -1);
-      this.refused(planned, error);
+      this.refused(batch, error, showError);
       if (source === 'user') return false;
       throw error;
     }
   }
 
-  private wait(planned: PlannedCell[]): void {
-    this.waiting.push(planned);
-    this.deps.onWaiting(this.waiting.length);
+  private wait(batch: WaitingBatch): void {
+    this.waiting.add(batch);
+    this.deps.onWaiting(this.waiting.size);
   }
 
-  private stored(planned: readonly PlannedCell[], stored: ReadonlyMap<string, ApiRecord>): void {
+  private stored(batch: WaitingBatch, stored: ReadonlyMap<string, ApiRecord>): void {
     this.deps.onStored();
-    this.show(planned.map(({ change }) => ({ ...change, value: stored.get(change.recordId)?.fields[change.fieldId] ?? null })));
+    if (batch.tableId !== this.deps.tableId) return;
+    this.show(batch.cells.map((cell) => ({ ...cell, value: stored.get(cell.recordId)?.fields[cell.fieldId] ?? null })));
   }
 
-  private refused(planned: readonly PlannedCell[], error: unknown): void {
-    this.show(planned.map(({ change }) => ({ recordId: change.recordId, fieldId: change.fieldId, value: change.before })));
-    this.deps.showError(this.blamedCell(error, planned), error instanceof Error ? error.message : String(error));
+  private refused(batch: WaitingBatch, error: unknown, showError = this.deps.showError): void {
+    if (batch.tableId === this.deps.tableId) this.show(batch.cells.map((cell) => ({ recordId: cell.recordId, fieldId: cell.fieldId, value: cell.before })));
+    showError(blamedCell(error, batch.cells, this.deps.fields()), error instanceof Error ? error.message : String(error));
   }
 
   /**
@@ -211,57 +284,39 @@ export class CellWriter {
    * the server is still out of reach; a batch the server refuses goes back to its old values.
    */
   async sendWaiting(): Promise<void> {
-    while (this.waiting.length > 0) {
-      const planned = this.waiting[0]!;
+    this.deps.onWaiting(this.waiting.size);
+    for (let batch = this.waiting.first(); batch; batch = this.waiting.first()) {
       try {
-        this.stored(planned, await this.send(planned));
+        this.stored(batch, await sendBatch(this.deps.baseId, batch));
       } catch (error) {
         if (isUnreachable(error)) return;
-        this.refused(planned, error);
+        this.refused(batch, error);
+        this.deps.onWaitingRefused?.(error instanceof Error ? error.message : String(error));
       }
-      this.waiting.shift();
-      this.mark(planned, -1);
-      this.deps.onWaiting(this.waiting.length);
+      this.waiting.remove(batch);
+      this.mark(batch.cells, -1);
+      this.deps.onWaiting(this.waiting.size);
     }
   }
 
-  private async send(planned: readonly PlannedCell[]): Promise<Map<string, ApiRecord>> {
-    const byRecord = new Map<string, Record<string, unknown>>();
-    for (const { change, send } of planned) {
-      byRecord.set(change.recordId, { ...byRecord.get(change.recordId), [change.fieldId]: send });
-    }
-    const records = [...byRecord].map(([id, fields]) => ({ id, fields }));
-    const stored = new Map<string, ApiRecord>();
-    // Batches over 1000 records go in several requests; each is all-or-nothing on the server.
-    for (let start = 0; start < records.length; start += maxRecordBatch) {
-      const answer = await updateRecords(this.deps.baseId, this.deps.tableId, records.slice(start, start + maxRecordBatch));
-      for (const record of answer) stored.set(record.id, record);
-    }
-    return stored;
-  }
-
-  /** The cell a server refusal names (record index or id, field name or id), else the first one written. */
-  private blamedCell(error: unknown, planned: readonly PlannedCell[]): CellPosition {
-    const first = planned[0]!.change;
-    if (!(error instanceof ApiError)) return first;
-    const { record, field } = error.details;
-    const recordIds = [...new Set(planned.map((cell) => cell.change.recordId))];
-    const recordId = typeof record === 'number' ? recordIds[record] : typeof record === 'string' ? record : undefined;
-    const fields = this.deps.fields();
-    const fieldId = [...fields.values()].find((candidate) => candidate.name === field || candidate.id === field)?.id;
-    const match = planned.find((cell) => (recordId === undefined || cell.change.recordId === recordId) && (fieldId === undefined || cell.change.fieldId === fieldId));
-    return match?.change ?? first;
-  }
-
-  private async replay(entry: CellChange[], direction: 'undo' | 'redo'): Promise<ReplayOutcome> {
-    const inputs = entry.map((change) => ({ recordId: change.recordId, fieldId: change.fieldId, input: direction === 'undo' ? change.before : change.after }));
-    const before = new Map(entry.map((change) => [`${change.recordId}/${change.fieldId}`, direction === 'undo' ? change.after : change.before]));
+  private async replay(entry: WriterAction, direction: 'undo' | 'redo'): Promise<ReplayOutcome> {
+    const inputs = entry.changes.map((change) => ({ recordId: change.recordId, fieldId: change.fieldId, input: direction === 'undo' ? change.before : change.after }));
+    const before = new Map(entry.changes.map((change) => [`${change.recordId}/${change.fieldId}`, direction === 'undo' ? change.after : change.before]));
+    // What is left to undo again if the cells cannot be put back (the records are gone by then).
+    let left = entry;
     try {
-      await this.apply(inputs, direction, before);
+      if (direction === 'undo' && entry.created?.length) {
+        await deleteRecords(this.deps.baseId, this.deps.tableId, entry.created);
+        this.deps.onRecordsRemoved?.(entry.created);
+        left = { changes: entry.changes };
+        // Redoing would need the deleted records back under their old ids, which cannot be.
+        this.history.clearRedo();
+      }
+      await this.apply(inputs, direction, { before });
       return 'done';
     } catch {
-      if (direction === 'undo') this.history.restoreUndo(entry);
-      else this.history.restoreRedo(entry);
+      if (direction === 'undo') this.history.restoreUndo(left);
+      else this.history.restoreRedo(left);
       return 'failed';
     }
   }

@@ -42,4 +42,14 @@ describe('UndoStack', () => {
     stack.restoreRedo(redone);
     expect(stack.takeRedo()).toBe('a');
   });
+
+  it('forgets what could be redone, keeping what can still be undone', () => {
+    const stack = new UndoStack<string>();
+    stack.record('a');
+    stack.record('b');
+    stack.takeUndo();
+    stack.clearRedo();
+    expect(stack.takeRedo()).toBeUndefined();
+    expect(stack.takeUndo()).toBe('a');
+  });
 });

@@ -40,4 +40,9 @@ export class UndoStack<Entry> {
     if (this.done.at(-1) === entry) this.done.pop();
     this.undone.push(entry);
   }
+
+  /** Forgets what could be redone (an undone action that cannot be done again). */
+  clearRedo(): void {
+    this.undone.length = 0;
+  }
 }

@@ -5,11 +5,12 @@
  * - records created or deleted, or changed in ways the user may not be told in detail, make the
  *   grid count and read its rows again (coalesced, so a burst is one read);
  * - schema changes read the table's fields, views and permissions again;
- * - after a lost connection comes back: first the user's waiting edits are sent, then all is read.
+ * - after a lost connection comes back: first the user's waiting edits are sent, then all is read;
+ *   the same when the grid opens with edits left waiting by an earlier page (kept in storage).
  */
 import { useQueryClient } from '@tanstack/react-query';
 import type { GridApi } from 'ag-grid-community';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { getRecord, type ApiRecord } from '../../api/records';
 import { useTableRealtime } from '../../realtime/realtime-context';
 import type { TableMessage } from '../../realtime/realtime-messages';
@@ -87,6 +88,13 @@ export function useLiveUpdates(deps: LiveDeps): void {
     'records.changed': reload,
     'schema.changed': readSchema,
   };
+
+  const { api, writer } = deps;
+  useEffect(() => {
+    if (!api || writer.waitingCount === 0) return;
+    void writer.sendWaiting().finally(reload);
+    // `reload` reads the latest deps through a ref, so it need not be a dependency.
+  }, [api, writer]);
 
   useTableRealtime(deps.tableId, {
     onMessage: (message) => (handlers[message.type] as ((message: TableMessage) => void) | undefined)?.(message),

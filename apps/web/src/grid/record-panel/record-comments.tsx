@@ -19,6 +19,8 @@ interface RecordCommentsProps {
   baseId: string;
   tableId: string;
   recordId: string;
+  /** The base's zone: comment times are shown in it, like the record's dates. */
+  timeZone: string;
 }
 
 function CommentText({ comment, namesById }: { comment: ApiComment; namesById: ReadonlyMap<string, string> }) {
@@ -39,7 +41,7 @@ function CommentText({ comment, namesById }: { comment: ApiComment; namesById: R
   );
 }
 
-export function RecordComments({ baseId, tableId, recordId }: RecordCommentsProps) {
+export function RecordComments({ baseId, tableId, recordId, timeZone }: RecordCommentsProps) {
   const { t } = useTranslation();
   const { intl } = useLanguage();
   const { message } = App.useApp();
@@ -70,7 +72,7 @@ export function RecordComments({ baseId, tableId, recordId }: RecordCommentsProp
       return reload();
     }, failed);
   const remove = (commentId: string) => deleteComment(baseId, tableId, recordId, commentId).then(reload, failed);
-  const when = (at: string) => new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  const when = (at: string) => new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(at));
 
   return (
     <section className="mt-comments" data-testid="record-comments">

@@ -1,18 +1,35 @@
 /**
- * A record expanded into a side panel: every field with its value (drawn by the field type's
- * renderer, so checkboxes and ratings can be changed here too), its comments and the record's
- * history, newest first. Opened from the expand button in the row-number column.
+ * A record expanded into a side panel: every field with its type's editor (./record-fields.tsx),
+ * its comments and the record's history, newest first, with times in the base's zone. Opened from
+ * the expand button in the row-number column and from cards. The record shown is the grid's row,
+ * which the grid's live updates keep current, so others' changes appear here as they are made.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Drawer, Empty, Spin, Timeline, Typography } from 'antd';
+import type { ClipboardEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordHistory, type ApiRecord, type HistoryEntry } from '../../api/records';
 import type { ApiField } from '../../api/tables';
 import { useLanguage } from '../../i18n/i18n';
 import { cellText } from '../cell-values';
-import { cellTypeOf } from '../cell-types/registry';
 import type { GridContext } from '../grid-context';
 import { RecordComments } from './record-comments';
+import { RecordFields } from './record-fields';
+
+/**
+ * The drawer is drawn in a portal, yet React bubbles its events to the grid the panel sits in:
+ * keys and clipboard events of the panel's editors must not reach the grid's handlers (there
+ * Backspace clears the selected cells and a paste fills them). Escape and Tab still go up, for
+ * the drawer to close and keep the focus inside.
+ */
+const keptFromGrid = {
+  onKeyDown: (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' && event.key !== 'Tab') event.stopPropagation();
+  },
+  onCopy: (event: ClipboardEvent) => event.stopPropagation(),
+  onCut: (event: ClipboardEvent) => event.stopPropagation(),
+  onPaste: (event: ClipboardEvent) => event.stopPropagation(),
+};
 
 interface RecordPanelProps {
   baseId: string;
@@ -41,8 +58,8 @@ function HistoryLine({ entry, values, fieldsById, context }: { entry: HistoryEnt
   const textOf = (of: ApiField | undefined, value: unknown) =>
     value === null || value === undefined ? t('record.empty') : of ? cellText(of, value, context.env) || t('record.empty') : JSON.stringify(value);
   const text = (value: unknown) => textOf(field, value);
-  const when = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(entry.at));
-  const what = entry.action === 'create' ? t('record.created') : entry.action === 'delete' ? t('record.deleted') : t('record.changed', { field: entry.field?.name ?? '' });
+  const when = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone: context.env.timeZone }).format(new Date(entry.at));
+  const what = entry.action === 'create' ? t('record.created') : entry.action === 'delete' ? t('record.deleted') : entry.action === 'move' ? t('record.moved') : t('record.changed', { field: entry.field?.name ?? '' });
   return (
     <div className="mt-history-entry" data-testid="history-entry">
       <div>
@@ -80,24 +97,9 @@ export function RecordPanel({ baseId, tableId, fields, record, version, context,
   return (
     <Drawer open={record !== undefined} onClose={onClose} title={title} size={480} destroyOnHidden data-testid="record-panel">
       {record && (
-        <>
-          <dl className="mt-record-fields">
-            {fields.map((field) => {
-              const cellType = cellTypeOf(field);
-              const Icon = cellType.icon;
-              return (
-                <div key={field.id} className="mt-record-field" data-testid="record-field">
-                  <dt>
-                    <Icon /> {field.name}
-                  </dt>
-                  <dd>
-                    <cellType.Renderer value={record.fields[field.id] ?? null} field={field} recordId={record.id} context={context} />
-                  </dd>
-                </div>
-              );
-            })}
-          </dl>
-          <RecordComments baseId={baseId} tableId={tableId} recordId={record.id} />
+        <div {...keptFromGrid}>
+          <RecordFields fields={fields} record={record} context={context} />
+          <RecordComments baseId={baseId} tableId={tableId} recordId={record.id} timeZone={context.env.timeZone} />
           <Typography.Title level={5}>{t('record.history')}</Typography.Title>
           {history.isPending ? (
             <Spin />
@@ -111,7 +113,7 @@ export function RecordPanel({ baseId, tableId, fields, record, version, context,
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('record.noHistory')} />
           )}
-        </>
+        </div>
       )}
     </Drawer>
   );

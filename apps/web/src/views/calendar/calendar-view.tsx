@@ -1,28 +1,34 @@
 /**
- * A view laid out as a month calendar: each record on the day of the date field the view names
- * (`dateFieldId`), under the view's filter and sorts. Dragging a record to another day moves
- * its date there (a date with a time keeps its time of day); a click opens the record. The
- * month's records are read in one request of at most 1,000; past that the calendar says so.
+ * A view laid out as a calendar, by month or by week: each record on the day of the date field
+ * the view names (`dateFieldId`), read in the base's time zone (or the field's own), under the
+ * view's filter and sorts. Dragging a record to another day moves its date there (a date with a
+ * time keeps its time of day); a day's "+" adds a record on that day and opens it; a click opens
+ * a record. The days shown are read in one request of at most 1,000; past that the calendar says so.
  */
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { FilterGroup, ViewConfig } from '@multitable/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Typography } from 'antd';
+import { Alert, App, Button, Empty, Segmented, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Base } from '../../api/bases';
-import { listRecords, updateRecords, type ApiRecord } from '../../api/records';
+import { createRecord, listRecords, updateRecords, type ApiRecord } from '../../api/records';
 import type { ApiField, ApiTable } from '../../api/tables';
 import { cellText, isWritable } from '../../grid/cell-values';
 import { RecordPanel } from '../../grid/record-panel/record-panel';
 import { useLanguage } from '../../i18n/i18n';
 import { errorText } from '../../pages/form-errors';
-import { useTableRealtime } from '../../realtime/realtime-context';
 import { useCardContext } from '../cards/use-card-context';
-import { addMonths, dayOf, daysBetween, monthGrid, todayIn } from './month-grid';
+import { useLayoutRealtime } from '../cards/use-layout-realtime';
+import type { CalendarEntry } from './calendar-days';
+import { calendarModeNames, calendarModes, type CalendarModeName } from './calendar-modes';
+import { todayIn } from './month-grid';
+import { MonthLayout } from './month-layout';
+import { rescheduled } from './reschedule';
+import { byTimeOfDay, placeOf, type CalendarPlace } from './week-grid';
+import { WeekLayout } from './week-layout';
 
 const maxRecords = 1000;
-const chipsPerDay = 4;
 
 interface CalendarViewProps {
   base: Base;
@@ -30,33 +36,32 @@ interface CalendarViewProps {
   config: ViewConfig;
   dateField: ApiField | undefined;
   mayEdit(fieldId: string): boolean;
+  canAdd: boolean;
 }
 
-export function CalendarView({ base, table, config, dateField, mayEdit }: CalendarViewProps) {
+export function CalendarView({ base, table, config, dateField, mayEdit, canAdd }: CalendarViewProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const language = useLanguage();
   const queryClient = useQueryClient();
   const reread = useCallback(() => queryClient.invalidateQueries({ queryKey: ['calendar', base.id, table.id] }), [queryClient, base.id, table.id]);
   const { context, openId, setOpenId, version } = useCardContext(base, table, mayEdit, reread);
-  useTableRealtime(table.id, {
-    onMessage: (incoming) => {
-      if (incoming.type.startsWith('records.')) void reread();
-    },
-    onResync: () => void reread(),
-  });
+  useLayoutRealtime(base.id, table.id, reread);
 
   const today = todayIn(base.timeZone);
-  const [month, setMonth] = useState(today.slice(0, 7));
-  const grid = useMemo(() => monthGrid(month), [month]);
+  const [mode, setMode] = useState<CalendarModeName>('month');
+  const [cursor, setCursor] = useState(today);
+  /** A record just added: shown in the panel even when the view's filter leaves it out. */
+  const [added, setAdded] = useState<ApiRecord | null>(null);
+  const days = useMemo(() => calendarModes[mode].days(cursor), [mode, cursor]);
   const zone = (typeof dateField?.options.timeZone === 'string' && dateField.options.timeZone) || base.timeZone;
   const filter: FilterGroup | null = dateField
     ? {
         conjunction: 'and',
         conditions: [
           ...(config.filter ? [config.filter] : []),
-          { field: dateField.id, operator: 'isOnOrAfter', value: grid.days[0] },
-          { field: dateField.id, operator: 'isOnOrBefore', value: grid.days.at(-1) },
+          { field: dateField.id, operator: 'isOnOrAfter', value: days[0] },
+          { field: dateField.id, operator: 'isOnOrBefore', value: days.at(-1) },
         ],
       }
     : null;
@@ -69,88 +74,106 @@ export function CalendarView({ base, table, config, dateField, mayEdit }: Calend
 
   if (!dateField) return <Empty className="mt-kanban-empty" description={t('calendar.noDateField')} />;
   const primary = table.fields.find((field) => field.isPrimary);
-  const byDay = new Map<string, ApiRecord[]>();
+  const timeFormat = new Intl.DateTimeFormat(language.intl, { hour: '2-digit', minute: '2-digit', hour12: dateField.options.timeFormat === '12h', timeZone: zone });
+  const byDay = new Map<string, Array<CalendarEntry & { place: CalendarPlace }>>();
   for (const record of records.data?.records ?? []) {
-    const day = dayOf(record.fields[dateField.id], zone);
-    if (day) byDay.set(day, [...(byDay.get(day) ?? []), record]);
+    const value = record.fields[dateField.id];
+    const place = placeOf(value, zone);
+    if (!place) continue;
+    const entry = {
+      record,
+      place,
+      title: primary ? cellText(primary, record.fields[primary.id], context.env) : '',
+      time: place.minutes === undefined ? undefined : timeFormat.format(new Date(value as string)),
+    };
+    byDay.set(place.day, [...(byDay.get(place.day) ?? []), entry]);
   }
-  const movable = isWritable(dateField) && mayEdit(dateField.id);
+  for (const entries of byDay.values()) entries.sort((a, b) => byTimeOfDay(a.place, b.place));
+  const writesDate = isWritable(dateField) && mayEdit(dateField.id);
 
   const moveTo = async (recordId: string, day: string) => {
     const record = records.data?.records.find((candidate) => candidate.id === recordId);
     const old = record?.fields[dateField.id];
-    const oldDay = dayOf(old, zone);
-    if (!record || typeof old !== 'string' || !oldDay || oldDay === day) return;
-    // A day stays a day; an instant moves by whole days and keeps its time of day.
-    const value = /^\d{4}-\d{2}-\d{2}$/.test(old) ? day : new Date(Date.parse(old) + daysBetween(oldDay, day) * 86_400_000).toISOString();
+    if (!record || typeof old !== 'string' || placeOf(old, zone)?.day === day) return;
     try {
-      await updateRecords(base.id, table.id, [{ id: recordId, fields: { [dateField.id]: value } }]);
+      await updateRecords(base.id, table.id, [{ id: recordId, fields: { [dateField.id]: rescheduled(old, day, zone) } }]);
       await reread();
     } catch (error) {
       void message.error(errorText(error, t));
     }
   };
 
-  const monthTitle = new Intl.DateTimeFormat(language.intl, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
-  const weekdays = grid.days.slice(0, 7).map((day) => new Intl.DateTimeFormat(language.intl, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)));
-  const open = records.data?.records.find((record) => record.id === openId);
+  const addOn = async (day: string) => {
+    try {
+      const created = await createRecord(base.id, table.id, { [dateField.id]: day });
+      await reread();
+      setAdded(created);
+      setOpenId(created.id);
+    } catch (error) {
+      void message.error(errorText(error, t));
+    }
+  };
+
+  const dateText = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language.intl, { ...options, timeZone: 'UTC' });
+  const at = (day: string) => new Date(`${day}T00:00:00Z`);
+  const title =
+    mode === 'month'
+      ? dateText({ year: 'numeric', month: 'long' }).format(at(cursor))
+      : dateText({ year: 'numeric', month: 'short', day: 'numeric' }).formatRange(at(days[0]!), at(days.at(-1)!));
+  const weekday = dateText({ weekday: 'short' });
+  const open = records.data?.records.find((record) => record.id === openId) ?? (added?.id === openId ? added : undefined);
+  const layoutProps = {
+    days,
+    today,
+    entriesOf: (day: string) => byDay.get(day) ?? [],
+    movable: writesDate,
+    canAdd: canAdd && writesDate,
+    weekdayOf: (day: string) => weekday.format(at(day)),
+    onMove: (recordId: string, day: string) => void moveTo(recordId, day),
+    onAdd: (day: string) => void addOn(day),
+    onOpen: setOpenId,
+  };
 
   return (
     <div className="mt-calendar" data-testid="calendar">
       <div className="mt-calendar-head">
         <Typography.Title level={5} className="mt-calendar-title" data-testid="calendar-month">
-          {monthTitle}
+          {title}
         </Typography.Title>
-        <Button size="small" icon={<LeftOutlined />} aria-label={t('calendar.previous')} onClick={() => setMonth(addMonths(month, -1))} data-testid="calendar-previous" />
-        <Button size="small" onClick={() => setMonth(today.slice(0, 7))}>
+        <Button
+          size="small"
+          icon={<LeftOutlined />}
+          aria-label={t(mode === 'month' ? 'calendar.previous' : 'calendar.previousWeek')}
+          onClick={() => setCursor(calendarModes[mode].step(cursor, -1))}
+          data-testid="calendar-previous"
+        />
+        <Button size="small" onClick={() => setCursor(today)} data-testid="calendar-today">
           {t('calendar.today')}
         </Button>
-        <Button size="small" icon={<RightOutlined />} aria-label={t('calendar.next')} onClick={() => setMonth(addMonths(month, 1))} data-testid="calendar-next" />
+        <Button
+          size="small"
+          icon={<RightOutlined />}
+          aria-label={t(mode === 'month' ? 'calendar.next' : 'calendar.nextWeek')}
+          onClick={() => setCursor(calendarModes[mode].step(cursor, 1))}
+          data-testid="calendar-next"
+        />
+        <Segmented<CalendarModeName>
+          size="small"
+          className="mt-calendar-modes"
+          value={mode}
+          options={calendarModeNames.map((name) => ({ value: name, label: t(`calendar.${name}`) }))}
+          onChange={(next) => {
+            // A week of the month shown: today's when the month is this one, else its first.
+            if (next === 'week' && mode === 'month' && cursor.slice(0, 7) === today.slice(0, 7)) setCursor(today);
+            setMode(next);
+          }}
+          data-testid="calendar-mode"
+        />
       </div>
-      {records.data?.offset !== undefined && <Alert type="warning" showIcon title={t('calendar.tooMany', { max: maxRecords })} className="mt-calendar-warning" />}
-      <div className="mt-calendar-grid">
-        {weekdays.map((weekday) => (
-          <div key={weekday} className="mt-calendar-weekday">
-            {weekday}
-          </div>
-        ))}
-        {grid.days.map((day) => {
-          const dayRecords = byDay.get(day) ?? [];
-          const classes = ['mt-calendar-day', day.startsWith(month) ? '' : 'mt-calendar-day-other', day === today ? 'mt-calendar-day-today' : ''].filter(Boolean).join(' ');
-          return (
-            <div
-              key={day}
-              className={classes}
-              onDragOver={(event) => movable && event.preventDefault()}
-              onDrop={(event) => {
-                event.preventDefault();
-                const recordId = event.dataTransfer.getData('text/plain');
-                if (recordId) void moveTo(recordId, day);
-              }}
-              data-testid="calendar-day"
-              data-day={day}
-            >
-              <span className="mt-calendar-date">{Number(day.slice(8))}</span>
-              {dayRecords.slice(0, chipsPerDay).map((record) => (
-                <div
-                  key={record.id}
-                  className="mt-calendar-chip"
-                  draggable={movable}
-                  onDragStart={(event) => event.dataTransfer.setData('text/plain', record.id)}
-                  onClick={() => setOpenId(record.id)}
-                  role="button"
-                  tabIndex={0}
-                  onKeyDown={(event) => event.key === 'Enter' && setOpenId(record.id)}
-                  data-testid="calendar-record"
-                >
-                  {(primary && cellText(primary, record.fields[primary.id], context.env)) || '—'}
-                </div>
-              ))}
-              {dayRecords.length > chipsPerDay && <span className="mt-calendar-more">{t('calendar.more', { count: dayRecords.length - chipsPerDay })}</span>}
-            </div>
-          );
-        })}
-      </div>
+      {records.data?.offset !== undefined && (
+        <Alert type="warning" showIcon title={t(mode === 'month' ? 'calendar.tooMany' : 'calendar.tooManyWeek', { max: maxRecords })} className="mt-calendar-warning" />
+      )}
+      {mode === 'month' ? <MonthLayout month={cursor.slice(0, 7)} {...layoutProps} /> : <WeekLayout {...layoutProps} />}
       <RecordPanel baseId={base.id} tableId={table.id} fields={table.fields} record={open} version={version} context={context} onClose={() => setOpenId(null)} />
     </div>
   );

@@ -47,8 +47,3 @@ export function dayOf(value: unknown, timeZone: string): string | undefined {
   const instant = new Date(value);
   return Number.isNaN(instant.getTime()) ? undefined : todayIn(timeZone, instant);
 }
-
-/** Whole days from `from` to `to` (both `YYYY-MM-DD`). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}

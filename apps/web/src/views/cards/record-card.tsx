@@ -1,7 +1,8 @@
 /**
  * A record as a card (kanban and gallery): an optional cover on top, the primary field as the
  * title, then the view's other shown fields with values (empty ones left out), drawn by the
- * fields' cell renderers. A kanban's cards drag to other columns; a click opens the record.
+ * fields' cell renderers. A kanban's cards drag to other columns and to another place in their
+ * own; a click opens the record.
  */
 import type { ReactNode } from 'react';
 import type { ApiRecord } from '../../api/records';
@@ -20,15 +21,17 @@ interface RecordCardProps {
   fields: readonly ApiField[];
   context: GridContext;
   draggable: boolean;
+  /** A dragged card would land just before this one: a line shows where. */
+  dropBefore?: boolean;
   onOpen(): void;
 }
 
-export function RecordCard({ record, cover, primary, fields, context, draggable, onOpen }: RecordCardProps) {
+export function RecordCard({ record, cover, primary, fields, context, draggable, dropBefore = false, onOpen }: RecordCardProps) {
   const title = primary ? cellText(primary, record.fields[primary.id], context.env) : '';
   const shown = fields.filter((field) => !field.isPrimary && record.fields[field.id] !== undefined).slice(0, maxCardFields);
   return (
     <div
-      className="mt-record-card"
+      className={`mt-record-card${dropBefore ? ' mt-record-card-drop-before' : ''}`}
       draggable={draggable}
       onDragStart={(event) => {
         event.dataTransfer.setData('text/plain', record.id);

@@ -2,19 +2,22 @@
  * A view laid out as a gallery: a card per record, with the view's filter and sorts, its cover
  * the first image of the cover field the view names (`coverFieldId`). Records are read in pages
  * of 60 as the user asks for more; changes by others arrive through the table's realtime messages.
+ * A "New record" card (for roles that may add) adds an empty record and opens it.
  */
+import { PlusOutlined } from '@ant-design/icons';
 import type { ViewConfig } from '@multitable/core';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Empty, Spin } from 'antd';
-import { useCallback } from 'react';
+import { App, Button, Empty, Spin } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Base } from '../../api/bases';
-import { countRecords, listRecords } from '../../api/records';
+import { countRecords, createRecord, listRecords, type ApiRecord } from '../../api/records';
 import type { ApiField, ApiTable } from '../../api/tables';
 import { RecordPanel } from '../../grid/record-panel/record-panel';
-import { useTableRealtime } from '../../realtime/realtime-context';
+import { errorText } from '../../pages/form-errors';
 import { RecordCard } from '../cards/record-card';
 import { useCardContext } from '../cards/use-card-context';
+import { useLayoutRealtime } from '../cards/use-layout-realtime';
 import { CoverImage } from './cover-image';
 
 const pageSize = 60;
@@ -26,21 +29,20 @@ interface GalleryViewProps {
   /** The fields the view shows, in its order. */
   fields: readonly ApiField[];
   mayEdit(fieldId: string): boolean;
+  canAdd: boolean;
   onCount(count: number): void;
 }
 
-export function GalleryView({ base, table, config, fields, mayEdit, onCount }: GalleryViewProps) {
+export function GalleryView({ base, table, config, fields, mayEdit, canAdd, onCount }: GalleryViewProps) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  /** A record just added: it opens even when it is not on a page read yet (or the filter leaves it out). */
+  const [added, setAdded] = useState<ApiRecord | null>(null);
   const queryClient = useQueryClient();
   const galleryKey = ['gallery', base.id, table.id];
   const reread = useCallback(() => queryClient.invalidateQueries({ queryKey: ['gallery', base.id, table.id] }), [queryClient, base.id, table.id]);
   const { context, openId, setOpenId, version } = useCardContext(base, table, mayEdit, reread);
-  useTableRealtime(table.id, {
-    onMessage: (incoming) => {
-      if (incoming.type.startsWith('records.')) void reread();
-    },
-    onResync: () => void reread(),
-  });
+  useLayoutRealtime(base.id, table.id, reread);
 
   const query = { filter: config.filter, sort: config.sorts };
   const pages = useInfiniteQuery({
@@ -61,13 +63,23 @@ export function GalleryView({ base, table, config, fields, mayEdit, onCount }: G
   const records = pages.data?.pages.flatMap((page) => page.records) ?? [];
   const primary = fields.find((field) => field.isPrimary);
   const cardFields = fields.filter((field) => field.id !== config.coverFieldId);
-  const open = records.find((record) => record.id === openId);
+  const open = records.find((record) => record.id === openId) ?? (added?.id === openId ? added : undefined);
+  const add = async () => {
+    try {
+      const created = await createRecord(base.id, table.id);
+      await reread();
+      setAdded(created);
+      setOpenId(created.id);
+    } catch (error) {
+      void message.error(errorText(error, t));
+    }
+  };
 
   return (
     <div className="mt-gallery" data-testid="gallery">
       {pages.isPending ? (
         <Spin />
-      ) : records.length === 0 ? (
+      ) : records.length === 0 && !canAdd ? (
         <Empty className="mt-gallery-empty" description={t('gallery.empty')} />
       ) : (
         <div className="mt-gallery-cards">
@@ -83,6 +95,12 @@ export function GalleryView({ base, table, config, fields, mayEdit, onCount }: G
               onOpen={() => setOpenId(record.id)}
             />
           ))}
+          {canAdd && (
+            <button type="button" className="mt-gallery-new" onClick={() => void add()} data-testid="gallery-add">
+              <PlusOutlined />
+              <span>{t('gallery.newRecord')}</span>
+            </button>
+          )}
         </div>
       )}
       {pages.hasNextPage && (

@@ -2,7 +2,9 @@
  * A view laid out as a kanban board: a column per value of the stacking field (single select or
  * person), cards for the records the view shows. Dragging a card to another column writes that
  * column's value into the record (the card moves at once; if the server refuses, it goes back
- * and the reason is shown). Changes by others arrive through the table's realtime messages.
+ * and the reason is shown). When the view has no sort, cards are in the table's manual order
+ * (Airtable's): dropping a card between two others moves it there for everyone; with a sort, a
+ * drop only changes the column. Changes by others arrive through the table's realtime messages.
  */
 import type { ViewConfig } from '@multitable/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,14 +12,14 @@ import { App, Empty } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Base } from '../../api/bases';
-import { createRecord, groupCounts, updateRecords, type ApiRecord, type RecordPage } from '../../api/records';
+import { createRecord, groupCounts, moveRecord, updateRecords, type ApiRecord, type RecordPage } from '../../api/records';
 import type { ApiField, ApiTable } from '../../api/tables';
 import { useCardContext } from '../cards/use-card-context';
+import { useLayoutRealtime } from '../cards/use-layout-realtime';
 import { errorText } from '../../pages/form-errors';
-import { useTableRealtime } from '../../realtime/realtime-context';
 import { RecordPanel } from '../../grid/record-panel/record-panel';
 import { KanbanColumn } from './kanban-column';
-import { columnFilter, columnValue, kanbanColumns, type KanbanColumn as Column } from './kanban-model';
+import { columnFilter, columnValue, kanbanColumns, type CardPlacement, type KanbanColumn as Column } from './kanban-model';
 
 interface KanbanBoardProps {
   base: Base;
@@ -39,12 +41,7 @@ export function KanbanBoard({ base, table, config, stackField, fields, mayEdit, 
   const reread = useCallback(() => queryClient.invalidateQueries({ queryKey: ['kanban', base.id, table.id] }), [queryClient, base.id, table.id]);
   const { context, env, openId, setOpenId, version } = useCardContext(base, table, mayEdit, reread);
 
-  useTableRealtime(table.id, {
-    onMessage: (incoming) => {
-      if (incoming.type.startsWith('records.')) void reread();
-    },
-    onResync: () => void reread(),
-  });
+  useLayoutRealtime(base.id, table.id, reread);
 
   const groups = useQuery({
     queryKey: [...boardKey, 'groups', stackField?.id, JSON.stringify(config.filter)],
@@ -65,17 +62,32 @@ export function KanbanBoard({ base, table, config, stackField, fields, mayEdit, 
   if (!stackField) return <Empty className="mt-kanban-empty" description={t('kanban.noStackField')} />;
   const columns = kanbanColumns(stackField, groups.data?.groups ?? [], env);
 
-  const move = async (recordId: string, column: Column) => {
+  /** A card dropped into `column`: into its stacking value (from another column), then into its place. */
+  const drop = async (recordId: string, column: Column, { fromHere, placement }: { fromHere: boolean; placement: CardPlacement | null }) => {
+    if (!fromHere && !(await move(recordId, column))) return;
+    if (!placement) return;
+    try {
+      await moveRecord(base.id, table.id, recordId, placement);
+    } catch (error) {
+      void message.error(errorText(error, t));
+    }
+    await reread();
+  };
+
+  /** Writes the column's value into the record; false when the server refused. */
+  const move = async (recordId: string, column: Column): Promise<boolean> => {
     const record = cardById(recordId);
-    if (!record) return;
+    if (!record) return false;
     const value = columnValue(stackField, column, env);
     const moved = { ...record, fields: { ...record.fields, [stackField.id]: column.value ?? undefined } };
     setMoves((current) => new Map(current).set(recordId, { record: moved, to: column.key }));
     try {
       await updateRecords(base.id, table.id, [{ id: recordId, fields: { [stackField.id]: value } }]);
       await reread();
+      return true;
     } catch (error) {
       void message.error(errorText(error, t));
+      return false;
     } finally {
       setMoves((current) => {
         const next = new Map(current);
@@ -112,8 +124,9 @@ export function KanbanBoard({ base, table, config, stackField, fields, mayEdit, 
           movedIn={[...moves.values()].filter((entry) => entry.to === column.key).map((entry) => entry.record)}
           movedOut={movedOut}
           canMove={mayEdit(stackField.id)}
+          ordered={config.sorts.length === 0}
           canAdd={canAdd}
-          onDrop={(recordId) => void move(recordId, column)}
+          onDrop={(recordId, where) => void drop(recordId, column, where)}
           onAdd={() => void add(column)}
           onOpen={(record) => setOpenId(record.id)}
         />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiField } from '../../api/tables';
 import { userDirectory } from '../../grid/cell-values';
-import { columnFilter, columnValue, kanbanColumns, stackableFields } from './kanban-model';
+import { columnFilter, columnValue, dropPlacement, kanbanColumns, stackableFields } from './kanban-model';
 
 const env = { users: userDirectory([{ id: 'usr_aaaaaaaaaaaaaaaa', name: 'Li', email: 'li@x.test' }]), timeZone: 'UTC', locale: 'en' };
 const field = (type: ApiField['type'], options: Record<string, unknown> = {}): ApiField => ({ id: `fld_${type}`, name: type, type, options, description: '', isPrimary: false });
@@ -41,5 +41,22 @@ describe('kanban model', () => {
     expect(columnFilter(status, empty!, viewFilter, env)).toEqual({ conjunction: 'and', conditions: [viewFilter, { field: status.id, operator: 'isEmpty' }] });
     expect(columnFilter(status, open!, null, env).conditions).toEqual([{ field: status.id, operator: 'is', value: 'Open' }]);
     expect(columnValue(status, empty!, env)).toBeNull();
+  });
+
+  it('places a dropped card before the card it lands on, or after the last', () => {
+    const ids = ['a', 'b', 'c'];
+    expect(dropPlacement(ids, 'c', 0)).toEqual({ before: 'a' });
+    expect(dropPlacement(ids, 'a', 2)).toEqual({ before: 'c' });
+    expect(dropPlacement(ids, 'a', 3)).toEqual({ after: 'c' });
+    expect(dropPlacement(ids, 'x', 3)).toEqual({ after: 'c' });
+    expect(dropPlacement(ids, 'x', 1)).toEqual({ before: 'b' });
+  });
+
+  it('moves nothing when a card is dropped where it is, or into a column with no other card', () => {
+    expect(dropPlacement(['a', 'b', 'c'], 'b', 1)).toBeNull();
+    expect(dropPlacement(['a', 'b', 'c'], 'b', 2)).toBeNull();
+    expect(dropPlacement(['a', 'b', 'c'], 'c', 3)).toBeNull();
+    expect(dropPlacement([], 'x', 0)).toBeNull();
+    expect(dropPlacement(['x'], 'x', 0)).toBeNull();
   });
 });

@@ -50,3 +50,24 @@ export function columnFilter(field: ApiField, column: KanbanColumn, viewFilter: 
 export function columnValue(field: ApiField, column: KanbanColumn, env: CellEnvironment): unknown {
   return canonicalOf(field, column.value, env);
 }
+
+/** Where a card goes in the table's manual order: before a card, or after one. */
+export interface CardPlacement {
+  before?: string;
+  after?: string;
+}
+
+/**
+ * The move that puts `movingId` at `index` of a column's cards `ids` (in their shown order,
+ * `index` counted before the drop, so `ids.length` is the end): before the card at `index`, or
+ * after the last one. Null when nothing moves: the card dropped where it already is, or into a
+ * column with no other card to be next to.
+ */
+export function dropPlacement(ids: readonly string[], movingId: string, index: number): CardPlacement | null {
+  const from = ids.indexOf(movingId);
+  if (from >= 0 && (index === from || index === from + 1)) return null;
+  const target = ids[index];
+  if (target !== undefined) return { before: target };
+  const last = ids.filter((id) => id !== movingId).at(-1);
+  return last === undefined ? null : { after: last };
+}

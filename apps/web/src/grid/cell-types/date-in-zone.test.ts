@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiField } from '../../api/tables';
+import { castInput, userDirectory, type CellEnvironment } from '../cell-values';
+import { pickedInput, pickerValue } from './date-in-zone';
+
+const shanghai: CellEnvironment = { users: userDirectory([]), timeZone: 'Asia/Shanghai', locale: 'en-US' };
+
+function dateField(options: Record<string, unknown>): ApiField {
+  return { id: 'fld_0000000000000001', name: 'Seen at', type: 'date', options: { includeTime: false, timeZone: '', dateFormat: 'iso', timeFormat: '24h', ...options }, description: '', isPrimary: false };
+}
+
+const withTime = dateField({ includeTime: true });
+
+describe('dates in the picker are wall clocks of the field’s or the base’s zone', () => {
+  it("shows a stored instant at the base's wall clock", () => {
+    expect(pickerValue('2026-03-05T01:00:00.000Z', withTime, shanghai)?.format('YYYY-MM-DD HH:mm')).toBe('2026-03-05 09:00');
+  });
+
+  it("prefers the field's own zone to the base's", () => {
+    const newYork = dateField({ includeTime: true, timeZone: 'America/New_York' });
+    expect(pickerValue('2026-07-01T12:30:00.000Z', newYork, shanghai)?.format('YYYY-MM-DD HH:mm')).toBe('2026-07-01 08:30');
+  });
+
+  it('shows a calendar date as it is', () => {
+    expect(pickerValue('2026-03-05', dateField({}), shanghai)?.format('YYYY-MM-DD')).toBe('2026-03-05');
+    expect(pickerValue(null, dateField({}), shanghai)).toBeNull();
+  });
+
+  it('sends a pick without an offset, which core places in the zone', () => {
+    const picked = pickerValue('2026-03-05T01:00:00.000Z', withTime, shanghai);
+    const input = pickedInput(picked, withTime);
+    expect(input).toBe('2026-03-05T09:00');
+    expect(castInput(withTime, input, shanghai)).toMatchObject({ ok: true, value: '2026-03-05T01:00:00.000Z' });
+    expect(pickedInput(pickerValue('2026-03-05', dateField({}), shanghai), dateField({}))).toBe('2026-03-05');
+    expect(pickedInput(null, withTime)).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+import { maxFrozenColumnCount } from '@multitable/core';
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { fieldMenu, type FieldMenuColumn } from './field-menu';
+
+// The keys themselves stand in for the texts: what is asserted is which entries apply.
+const t = ((key: string) => key) as unknown as TFunction;
+
+function entries(column: FieldMenuColumn) {
+  return (fieldMenu(column, t)?.items ?? []).map((item) => {
+    const entry = item as { key: string; label: string; disabled: boolean };
+    return { key: entry.key, label: entry.label, disabled: entry.disabled };
+  });
+}
+
+describe('fieldMenu (a column header’s menu)', () => {
+  const saved: number[] = [];
+  const setFrozenCount = (count: number) => void saved.push(count);
+
+  it('offers freezing up to an unfrozen field, and unfreezing on a frozen one', () => {
+    expect(entries({ index: 3, frozenCount: 1, setFrozenCount }).map((entry) => entry.key)).toEqual(['freeze']);
+    expect(entries({ index: 0, frozenCount: 3, setFrozenCount }).map((entry) => entry.key)).toEqual(['freeze', 'unfreeze']);
+    // Already frozen up to exactly this field: only unfreezing is left.
+    expect(entries({ index: 2, frozenCount: 3, setFrozenCount }).map((entry) => entry.key)).toEqual(['unfreeze']);
+  });
+
+  it('saves the count up to and including the field, or none when unfreezing', () => {
+    saved.length = 0;
+    const menu = fieldMenu({ index: 2, frozenCount: 1, setFrozenCount }, t)!;
+    menu.onClick!({ key: 'freeze', domEvent: new Event('click') } as never);
+    fieldMenu({ index: 0, frozenCount: 3, setFrozenCount }, t)!.onClick!({ key: 'unfreeze', domEvent: new Event('click') } as never);
+    expect(saved).toEqual([3, 0]);
+  });
+
+  it('says why a field past the limit cannot be frozen', () => {
+    const [freeze] = entries({ index: maxFrozenColumnCount, frozenCount: 1, setFrozenCount });
+    expect(freeze).toEqual({ key: 'freeze', label: 'grid.freezeLimit', disabled: true });
+  });
+
+  it('has no menu for someone who may not change the view', () => {
+    expect(fieldMenu({ index: 1, frozenCount: 1 }, t)).toBeUndefined();
+  });
+});
