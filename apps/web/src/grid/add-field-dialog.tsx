@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createField } from '../api/tables';
 import { errorText } from '../pages/form-errors';
-import { cellTypeOf } from './cell-types/registry';
+import { cellTypeOf } from '../fields/registry';
 
 /** Types that need options beyond a name before they can exist (a linked table, a formula …). */
 const needsSetUp = new Set<FieldTypeKey>(['link', 'formula', 'lookup', 'rollup', 'count']);

@@ -10,7 +10,7 @@ import type { CustomCellEditorProps, CustomCellRendererProps } from 'ag-grid-rea
 import type { ApiRecord } from '../api/records';
 import type { ApiField } from '../api/tables';
 import { isWritable } from './cell-values';
-import { cellTypeOf } from './cell-types/registry';
+import { cellTypeOf } from '../fields/registry';
 import { FieldHeader } from './field-header';
 import type { FieldMenuColumn } from './field-menu';
 import { RowNumberCell } from './record-panel/row-number-cell';

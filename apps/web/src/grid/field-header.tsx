@@ -7,7 +7,7 @@ import { Dropdown } from 'antd';
 import type { CustomHeaderProps } from 'ag-grid-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiField } from '../api/tables';
-import { cellTypeOf } from './cell-types/registry';
+import { cellTypeOf } from '../fields/registry';
 import { fieldMenu, type FieldMenuColumn } from './field-menu';
 
 export function FieldHeader(props: CustomHeaderProps & { field: ApiField; menu: FieldMenuColumn }) {

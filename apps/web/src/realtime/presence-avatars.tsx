@@ -2,7 +2,7 @@
 import { Avatar, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
-import { avatarColor } from '../grid/cell-types/user-avatar';
+import { avatarColor } from '../fields/user-avatar';
 import { usePresence } from './realtime-context';
 
 export function PresenceAvatars({ tableId }: { tableId: string }) {

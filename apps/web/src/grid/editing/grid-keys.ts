@@ -7,7 +7,7 @@ import type { GridApi } from 'ag-grid-community';
 import type { KeyboardEvent } from 'react';
 import type { ApiRecord } from '../../api/records';
 import type { ApiField } from '../../api/tables';
-import { cellTypeOf } from '../cell-types/registry';
+import { cellTypeOf } from '../../fields/registry';
 import type { RangeTracker } from '../selection/range-tracker';
 import type { CellWriter } from './cell-writer';
 import { tabOut } from './tab-out';

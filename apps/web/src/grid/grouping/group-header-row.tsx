@@ -7,7 +7,7 @@ import { CaretDownOutlined, CaretRightOutlined } from '@ant-design/icons';
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiRecord } from '../../api/records';
-import { cellTypeOf } from '../cell-types/registry';
+import { cellTypeOf } from '../../fields/registry';
 import type { GridContext } from '../grid-context';
 import { groupHeaderOf } from '../grid-row';
 

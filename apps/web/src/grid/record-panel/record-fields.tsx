@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiRecord } from '../../api/records';
 import type { ApiField } from '../../api/tables';
 import { castInput, isWritable } from '../cell-values';
-import { cellTypeOf } from '../cell-types/registry';
+import { cellTypeOf } from '../../fields/registry';
 import type { GridContext } from '../grid-context';
 
 interface RecordFieldsProps {

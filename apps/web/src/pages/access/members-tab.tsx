@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addMember, builtInRoles, changeMemberRole, listMembers, listRoles, removeMember, type Member } from '../../api/access';
 import { listUsers } from '../../api/users';
-import { UserAvatar } from '../../grid/cell-types/user-avatar';
+import { UserAvatar } from '../../fields/user-avatar';
 import { errorText } from '../form-errors';
 
 export function MembersTab({ baseId }: { baseId: string }) {

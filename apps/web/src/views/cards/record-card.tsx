@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import type { ApiRecord } from '../../api/records';
 import type { ApiField } from '../../api/tables';
 import { cellText } from '../../grid/cell-values';
-import { cellTypeOf } from '../../grid/cell-types/registry';
+import { cellTypeOf } from '../../fields/registry';
 import type { GridContext } from '../../grid/grid-context';
 
 /** Fields a card shows below its title; the rest are in the record panel. */

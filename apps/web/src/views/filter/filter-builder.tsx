@@ -10,7 +10,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiField } from '../../api/tables';
 import type { UserSummary } from '../../api/users';
-import { cellTypeOf } from '../../grid/cell-types/registry';
+import { cellTypeOf } from '../../fields/registry';
 import { builderMaxDepth, editGroupAt, isGroup, newCondition, operandKindOf, operatorsFor, queryableFields, takesList, withOperator } from './filter-model';
 import { operandEditors } from './operand-editors';
 

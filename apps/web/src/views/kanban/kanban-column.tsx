@@ -12,7 +12,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listRecords, type ApiRecord } from '../../api/records';
 import type { ApiField } from '../../api/tables';
-import { cellTypeOf } from '../../grid/cell-types/registry';
+import { cellTypeOf } from '../../fields/registry';
 import type { GridContext } from '../../grid/grid-context';
 import { RecordCard } from '../cards/record-card';
 import { dropPlacement, type CardPlacement, type KanbanColumn as Column } from './kanban-model';

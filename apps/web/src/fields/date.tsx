@@ -7,7 +7,7 @@ import { CalendarOutlined } from '@ant-design/icons';
 import { DatePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { ApiField } from '../../api/tables';
+import type { ApiField } from '../api/tables';
 import type { CellEditorProps, CellType, FieldEditorProps } from './cell-type';
 import { hasTime, pickedInput, pickerValue } from './date-in-zone';
 import { PopupEditorFrame, usePopupContainer } from './popup-editor-frame';

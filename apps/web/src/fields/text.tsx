@@ -1,6 +1,6 @@
 /** Single line text, and the shared renderer of plain formatted values. */
 import { FontSizeOutlined } from '@ant-design/icons';
-import { cellText } from '../cell-values';
+import { cellText } from '../grid/cell-values';
 import type { CellRendererProps, CellType } from './cell-type';
 import { TextEditor } from './text-editor';
 import { TextFieldEditor } from './text-field-editor';

@@ -8,7 +8,7 @@ import type { AttachmentInfo } from '@multitable/core';
 import { Button, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attachmentUrl, inlineImageTypes, uploadAttachment } from '../../api/attachments';
+import { attachmentUrl, inlineImageTypes, uploadAttachment } from '../api/attachments';
 import type { CellEditorProps, CellRendererProps, CellType, FieldEditorProps } from './cell-type';
 import { PopupEditorFrame, usePopupContainer } from './popup-editor-frame';
 

@@ -6,9 +6,9 @@
  */
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { ComponentType } from 'react';
-import type { ApiRecord } from '../../api/records';
-import type { ApiField } from '../../api/tables';
-import type { GridContext } from '../grid-context';
+import type { ApiRecord } from '../api/records';
+import type { ApiField } from '../api/tables';
+import type { GridContext } from '../grid/grid-context';
 
 export interface CellRendererProps {
   value: unknown;

@@ -5,7 +5,7 @@
  */
 import { Input } from 'antd';
 import { useEffect, useState } from 'react';
-import { cellText } from '../cell-values';
+import { cellText } from '../grid/cell-values';
 import type { FieldEditorProps } from './cell-type';
 
 function useDraft({ value, field, context, onSave }: FieldEditorProps) {

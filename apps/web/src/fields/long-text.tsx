@@ -4,7 +4,7 @@
  */
 import { AlignLeftOutlined } from '@ant-design/icons';
 import { useRef, useState } from 'react';
-import { editorClass } from '../grid-context';
+import { editorClass } from '../grid/grid-context';
 import type { CellEditorProps, CellType } from './cell-type';
 import { startingText, useTextStart } from './text-editor';
 import { LongTextFieldEditor } from './text-field-editor';

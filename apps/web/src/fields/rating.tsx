@@ -5,7 +5,7 @@
 import { FlagFilled, HeartFilled, LikeFilled, StarFilled, StarOutlined } from '@ant-design/icons';
 import { Rate } from 'antd';
 import { useEffect } from 'react';
-import { editorClass } from '../grid-context';
+import { editorClass } from '../grid/grid-context';
 import type { CellEditorProps, CellRendererProps, CellType, FieldEditorProps } from './cell-type';
 
 const icons = { star: <StarFilled />, heart: <HeartFilled />, thumb: <LikeFilled />, flag: <FlagFilled /> };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiField } from '../../api/tables';
-import { castInput, userDirectory, type CellEnvironment } from '../cell-values';
+import type { ApiField } from '../api/tables';
+import { castInput, userDirectory, type CellEnvironment } from '../grid/cell-values';
 import { pickedInput, pickerValue } from './date-in-zone';
 
 const shanghai: CellEnvironment = { users: userDirectory([]), timeZone: 'Asia/Shanghai', locale: 'en-US' };

@@ -4,8 +4,8 @@
  * or F2, with the cell's text; by Backspace or Delete, empty. It hands back the text: core reads it.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { cellText } from '../cell-values';
-import { editorClass } from '../grid-context';
+import { cellText } from '../grid/cell-values';
+import { editorClass } from '../grid/grid-context';
 import type { CellEditorProps } from './cell-type';
 
 export function startingText(props: CellEditorProps): string {

@@ -9,10 +9,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Input, Spin, Tag, Typography, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listRecords } from '../../api/records';
-import { listTables, type ApiField } from '../../api/tables';
-import { cellText } from '../cell-values';
-import type { GridContext } from '../grid-context';
+import { listRecords } from '../api/records';
+import { listTables, type ApiField } from '../api/tables';
+import { cellText } from '../grid/cell-values';
+import type { GridContext } from '../grid/grid-context';
 import type { CellEditorProps, CellRendererProps, CellType, FieldEditorProps } from './cell-type';
 import { PopupEditorFrame, usePopupContainer } from './popup-editor-frame';
 

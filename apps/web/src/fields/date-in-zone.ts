@@ -8,8 +8,8 @@
 import { formatDateValue, zoneOf } from '@multitable/core';
 import dayjs, { type Dayjs } from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import type { ApiField } from '../../api/tables';
-import type { CellEnvironment } from '../cell-values';
+import type { ApiField } from '../api/tables';
+import type { CellEnvironment } from '../grid/cell-values';
 
 dayjs.extend(utc);
 

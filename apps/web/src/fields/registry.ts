@@ -1,6 +1,7 @@
 /**
- * The web's field-type registry: one entry per core field type (the type makes the compiler list
- * a missing one). Code elsewhere asks `cellTypeOf(field)`; it never switches on a type.
+ * The web's field-type registry, core's twin (DESIGN §3): one entry per core field type (the
+ * type makes the compiler list a missing one) with its renderer and editors.
+ * Code elsewhere asks `cellTypeOf(field)`; it never switches on a type.
  */
 import type { FieldTypeKey } from '@multitable/core';
 import { attachmentCell } from './attachment';

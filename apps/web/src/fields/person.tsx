@@ -6,7 +6,7 @@ import { CloseOutlined, UserOutlined } from '@ant-design/icons';
 import { Select } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '../../api/users';
+import type { UserSummary } from '../api/users';
 import type { CellEditorProps, CellRendererProps, CellType, FieldEditorProps } from './cell-type';
 import { PopupEditorFrame, usePopupContainer } from './popup-editor-frame';
 import { UserAvatar } from './user-avatar';

@@ -5,8 +5,8 @@
  */
 import type { GridApi } from 'ag-grid-community';
 import { useRef, type ReactNode } from 'react';
-import { tabOut } from '../editing/tab-out';
-import { editorClass } from '../grid-context';
+import { tabOut } from '../grid/editing/tab-out';
+import { editorClass } from '../grid/grid-context';
 
 export function usePopupContainer() {
   const frame = useRef<HTMLDivElement>(null);
