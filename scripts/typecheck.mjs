@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
-const projects = ['packages/core', 'packages/core/tsconfig.test.json', 'packages/storage', 'apps/server', 'apps/web', 'apps/web/tsconfig.node.json', 'tests', 'tests/e2e'];
+const projects = ['packages/core', 'packages/core/tsconfig.test.json', 'packages/storage', 'apps/server', 'apps/web', 'apps/web/tsconfig.node.json', 'tests', 'tests/e2e', 'bench'];
 for (const project of projects) {
   try {
     execFileSync(tsc, ['-p', project], { stdio: 'inherit', cwd: root });

@@ -1,7 +1,8 @@
 /**
- * One run of the suite on one dialect: prepare the database, start the server and the bare
- * fastify, set the instance up, make the data, measure every figure in a fixed order, then
- * re-run each missed figure on a server under `--cpu-prof` and attach what its profile shows.
+ * One run of the suite on one dialect: prepare the database, build the web app when stale,
+ * start the server and the bare fastify, set the instance up, make the data, measure every
+ * figure in a fixed order (the web app's in Chromium among them), then re-run each missed
+ * figure on a server under `--cpu-prof` and attach what its profile shows.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,8 @@ import { scopedList } from './figures/scoped-list';
 import { formulaFill, typeChange } from './figures/schema-changes';
 import { textContains } from './figures/text-contains';
 import { viewSorts } from './figures/view-sorts';
+import { webGrid } from './figures/web-grid';
+import { buildWebApp } from './browser/web-build';
 import { HttpClient } from './http/client';
 import { setUpInstance } from './instance-setup';
 import { MemoryMonitor } from './memory-monitor';
@@ -62,6 +65,9 @@ export async function runSuite(options: SuiteOptions): Promise<RunResult> {
   let bareHttp: BareHttp | undefined;
   let bare: BareSql | undefined;
   try {
+    // The server serves apps/web/dist as it is when it starts: the web figures need it current.
+    const webBuildProblem = await buildWebApp(repoRoot);
+    if (webBuildProblem) log(webBuildProblem);
     server = await startServer({ repoRoot, dataDir: target.dataDir, ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}) });
     memory.watch(server.pid);
     bareHttp = await startBareHttp(repoRoot);
@@ -161,6 +167,14 @@ export async function runSuite(options: SuiteOptions): Promise<RunResult> {
     if (!('error' in parent) && parent.rollup) computed.outcomes[computedNames.totalFees] = parent.rollup;
 
     await measure('first page', () => firstPage(context));
+    memory.enter('web app in Chromium');
+    log('figures: web app in Chromium');
+    const firstPageFigure = figures.find((figure) => figure.id === 'first-page');
+    const failureScreenshot = path.join(repoRoot, '.tmp', 'bench-web', `${scale.name}-${target.dialect}-failure.png`);
+    for (const result of await webGrid(context, { origin: server.origin, failureScreenshot, ...(firstPageFigure ? { serverFirstPage: firstPageFigure } : {}), ...(webBuildProblem ? { buildProblem: webBuildProblem } : {}) })) {
+      log(`  → ${result.title}: ${result.headline} [${result.status}]`);
+      figures.push(result);
+    }
     await measure('text contains', () => textContains(context));
     await measure('view sorts', () => viewSorts(context));
     await measure('list under a record-scope role', () => scopedList(context));

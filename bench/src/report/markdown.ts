@@ -46,12 +46,20 @@ How the figures are made:
 - **Mixed load**: a table of its own with the visits' stored fields and formulas, 100,000 records
   loaded like the visits (with \`--quick\` the 100,000-record Visits table itself), read and
   written by 50 closed-loop clients at once.
+- **Web app**: Chromium (Debian's, headless, driven by playwright-core) signs in on the login
+  page and opens the Visits grid the bench's server serves (\`apps/web/dist\`, built first when
+  stale): navigation to the first rows with text (fresh profiles, empty cache), then the grid
+  dragged down through 100,000 records in 1000-row steps, each waited for until its rows show —
+  the browser's Resource Timing of every block read, next to a bare fastify's copy of a block
+  POSTed by the same page at each step — then its JS heap (Chrome's \`Performance.getMetrics\`
+  after a forced GC), and a jump to the last record.
 - **Record-scope role**: one of the twelve doctors is a member under a custom role that reads
   Visits only where the Doctor person field holds them (about one visit in twelve) and Patients
   whole; their pages are timed interleaved with the owner's same requests, each through their
   own API token.
 - **Duration**: the suite takes about 6 minutes on SQLite; on PostgreSQL about 15, of which the
-  server's type change of 1,000,000 records and its bare ceiling take 5.
+  server's type change of 1,000,000 records and its bare ceiling take 5. The web app's figures
+  add about a minute to either.
 - **Statistics**: latency figures are medians (p50) of interleaved runs after warm-up runs — every
   round runs the server and each bare variant once, in rotating order, so the shared machine's
   noise falls on all alike. Schema changes (new formula, type change) run once, as they change
