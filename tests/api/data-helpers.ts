@@ -27,6 +27,8 @@ export interface ApiView {
     frozenColumnCount: number;
     rowHeight: string;
   };
+  personal: boolean;
+  locked: boolean;
 }
 
 export interface ApiTable {

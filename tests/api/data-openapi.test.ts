@@ -67,8 +67,8 @@ describeEachDialect('OpenAPI of the data routes', (dialect) => {
     expect(bodyProperties(document, table, 'patch')).toEqual(['description', 'move', 'name']);
     expect(bodyProperties(document, `${table}/fields`, 'post')).toEqual(['description', 'name', 'options', 'type']);
     expect(bodyProperties(document, `${table}/fields/{fieldId}`, 'patch')).toEqual(['description', 'move', 'name', 'options', 'type']);
-    expect(bodyProperties(document, `${table}/views`, 'post')).toEqual(['config', 'name', 'type']);
-    expect(bodyProperties(document, `${table}/views/{viewId}`, 'patch')).toEqual(['config', 'move', 'name']);
+    expect(bodyProperties(document, `${table}/views`, 'post')).toEqual(['config', 'name', 'personal', 'type']);
+    expect(bodyProperties(document, `${table}/views/{viewId}`, 'patch')).toEqual(['config', 'locked', 'move', 'name']);
   });
 
   it('documents the record bodies, with the batch limit of 1000', () => {

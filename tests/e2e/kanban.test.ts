@@ -71,7 +71,7 @@ describe('kanban', () => {
 
   it('shows a new kanban view as columns of cards with the server’s counts', async () => {
     await page.getByTestId('add-view').click();
-    await page.getByRole('menuitem', { name: 'Kanban' }).click();
+    await page.getByTestId('add-view-kanban').click();
     await page.getByRole('button', { name: 'Create' }).click();
     await page.locator('.mt-view-tab-active').filter({ hasText: 'Kanban 2' }).waitFor();
     const views = (await owner.request('GET', `/api/v1/bases/${baseId}/tables/${table.id}/views`)).json() as { views: Array<{ name: string; type: string }> };

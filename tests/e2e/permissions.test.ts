@@ -102,7 +102,11 @@ describe('permissions', () => {
     await expect.poll(() => columnTexts(doctorPage, table.primaryFieldId)).toEqual(['Li Na', 'Zhang Wei']);
     await expect.poll(() => doctorPage.getByTestId('record-count').textContent()).toBe('2 条记录');
     expect(await doctorPage.getByTestId('add-field').count()).toBe(0);
-    expect(await doctorPage.getByTestId('add-view').count()).toBe(0);
+    // New views from a member are their personal ones: the shared kinds are not offered.
+    await doctorPage.getByTestId('add-view').click();
+    await doctorPage.getByTestId('add-view-personal:grid').waitFor();
+    expect(await doctorPage.getByTestId('add-view-grid').count()).toBe(0);
+    await doctorPage.keyboard.press('Escape');
     expect(await doctorPage.getByTestId('open-access').count()).toBe(0);
     expect(await doctorPage.getByTestId('add-table').count()).toBe(0);
     expect(await doctorPage.getByTestId('tool-filter').isDisabled()).toBe(true);

@@ -198,7 +198,7 @@ describe('views', () => {
 
   it('creates, renames, duplicates and deletes views', async () => {
     await page.getByTestId('add-view').click();
-    await page.getByRole('menuitem', { name: 'Grid' }).click();
+    await page.getByTestId('add-view-grid').click();
     await page.getByRole('button', { name: 'Create' }).click();
     await page.locator('.mt-view-tab-active').filter({ hasText: 'Grid view 2' }).waitFor();
     const created = (await views()).find((view) => view.name === 'Grid view 2')!;
@@ -254,6 +254,44 @@ describe('views', () => {
     await page.mouse.move(status.x + status.width + 60, status.y + status.height / 2, { steps: 6 });
     await page.mouse.up();
     await expect.poll(async () => ((await views()).find((view) => view.id === triage.id)!.config.columnWidths as Record<string, number>)[fieldId('Status')]).toBeGreaterThan(status.width + 40);
+  });
+
+  it("keeps a member's personal view to them, and locks a shared view", async () => {
+    const viewer = await web.server.signUpUser(owner, { email: 'nurse@example.com', name: 'Nurse Zhou' });
+    await web.server.addMember(owner, baseId, viewer.user.id, 'viewer');
+    const zhPage = await web.newPage({ locale: 'zh-CN' });
+    await signInThroughUi(zhPage, web, viewer);
+    await zhPage.goto(`${web.url}#/bases/${baseId}/tables/${table.id}/views/${table.views[0]!.id}`);
+    await zhPage.locator(`.ag-row[row-index="0"] .ag-cell[col-id="${table.primaryFieldId}"]`).waitFor();
+    // A viewer cannot change the shared view: its tools say why.
+    expect(await zhPage.getByTestId('tool-sort').isDisabled()).toBe(true);
+
+    // …but adds a personal view, whose settings are saved for them alone.
+    await zhPage.getByTestId('add-view').click();
+    await zhPage.getByTestId('add-view-personal:grid').click();
+    await zhPage.getByTestId('name-input').fill('我的视图');
+    await zhPage.getByTestId('name-input').press('Enter');
+    await zhPage.locator('.mt-view-tab-active').filter({ hasText: '我的视图' }).getByTestId('view-personal').waitFor();
+    await zhPage.getByTestId('tool-row-height').click();
+    await zhPage.getByRole('menuitem', { name: '高', exact: true }).click();
+    const viewerViews = async () => ((await viewer.request('GET', `${tablePath()}/views`)).json() as { views: Array<ApiView & { personal: boolean }> }).views;
+    await expect.poll(async () => (await viewerViews()).find((view) => view.name === '我的视图')?.config.rowHeight).toBe('tall');
+    expect((await viewerViews()).find((view) => view.name === '我的视图')!.personal).toBe(true);
+    expect((await views()).map((view) => view.name)).not.toContain('我的视图');
+    await screenshot(zhPage, 'view-personal-zh');
+
+    // The owner locks the shared view: its tab shows the lock, its tools are off until unlocked.
+    await openView(table.views[0]!.id);
+    await page.getByTestId('view-tab-menu').click();
+    await page.getByRole('menuitem', { name: 'Lock view' }).click();
+    await page.locator('.mt-view-tab-active').getByTestId('view-locked').waitFor();
+    expect(await page.getByTestId('tool-filter').isDisabled()).toBe(true);
+    expect((await views())[0]).toMatchObject({ locked: true });
+    await screenshot(page, 'view-locked');
+    await page.getByTestId('view-tab-menu').click();
+    await page.getByRole('menuitem', { name: 'Unlock view' }).click();
+    await expect.poll(async () => (await views())[0]!).toMatchObject({ locked: false });
+    expect(await page.getByTestId('tool-filter').isDisabled()).toBe(false);
   });
 
   it('shows the toolbar and filter builder in Chinese', async () => {

@@ -74,7 +74,19 @@ export interface MetaSchema {
     position: string;
     created_at: string;
   };
-  views: { id: string; table_id: string; name: string; type: string; config: string; position: string; created_at: string };
+  views: {
+    id: string;
+    table_id: string;
+    name: string;
+    type: string;
+    config: string;
+    position: string;
+    created_at: string;
+    /** The user a personal view belongs to; NULL for a shared view. */
+    owner_id: string | null;
+    /** 1 while the view's name and configuration are locked. */
+    locked: Generated<number>;
+  };
   attachments: {
     id: string;
     base_id: string;

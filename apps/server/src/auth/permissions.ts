@@ -8,19 +8,20 @@
  * A route without one answers 403 and fails the route-inventory test. This file is the whole
  * rule table; access-control.ts applies it. Meanings:
  *
- * | permission      | who passes                                                               |
- * |-----------------|--------------------------------------------------------------------------|
- * | `public`        | anyone; credentials are not examined (setup, login, health, docs, web)   |
- * | `signedIn`      | any signed-in user, by session or by API token (read tokens included)    |
- * | `account`       | a signed-in user with a browser session; API tokens are refused          |
- * |                 | (logout, user directory, personal tokens, creating bases)                |
- * | `instanceOwner` | the instance owner with a browser session (creating users)               |
- * | `base:read`     | member of `params.baseId` with role ≥ viewer                             |
- * | `base:comment`  | … role ≥ viewer, but not with a read-only API token (comments)           |
- * | `base:write`    | … role ≥ editor (records)                                                 |
- * | `base:design`   | … role ≥ admin (tables, fields, views)                                    |
- * | `base:manage`   | … role ≥ admin, session only (members, base settings)                    |
- * | `base:own`      | … role = owner, session only (deleting the base)                         |
+ * | permission        | who passes                                                             |
+ * |-------------------|------------------------------------------------------------------------|
+ * | `public`          | anyone; credentials are not examined (setup, login, health, docs, web) |
+ * | `signedIn`        | any signed-in user, by session or by API token (read tokens included)  |
+ * | `account`         | a signed-in user with a browser session; API tokens are refused        |
+ * |                   | (logout, user directory, personal tokens, creating bases)              |
+ * | `instanceOwner`   | the instance owner with a browser session (creating users)             |
+ * | `base:read`       | member of `params.baseId` with role ≥ viewer                           |
+ * | `base:contribute` | … role ≥ viewer, but not with a read-only API token: what any member   |
+ * |                   | adds of their own (comments, personal views)                           |
+ * | `base:write`      | … role ≥ editor (records)                                              |
+ * | `base:design`     | … role ≥ admin (tables, fields, shared views)                          |
+ * | `base:manage`     | … role ≥ admin, session only (members, base settings)                  |
+ * | `base:own`        | … role = owner, session only (deleting the base)                       |
  *
  * For `base:*` the base comes from the `:baseId` path parameter (a route declaring one without
  * that parameter fails at registration). A non-member gets 404 as if the base did not exist; a
@@ -35,7 +36,7 @@ export const permissions = [
   'account',
   'instanceOwner',
   'base:read',
-  'base:comment',
+  'base:contribute',
   'base:write',
   'base:design',
   'base:manage',
@@ -61,7 +62,7 @@ export const permissionRules: Record<Permission, PermissionRule> = {
   account: { authentication: 'session' },
   instanceOwner: { authentication: 'session', instanceOwner: true },
   'base:read': { authentication: 'any', minBaseRole: 'viewer', readTokenAllowed: true },
-  'base:comment': { authentication: 'any', minBaseRole: 'viewer' },
+  'base:contribute': { authentication: 'any', minBaseRole: 'viewer' },
   'base:write': { authentication: 'any', minBaseRole: 'editor' },
   'base:design': { authentication: 'any', minBaseRole: 'admin' },
   'base:manage': { authentication: 'session', minBaseRole: 'admin' },

@@ -29,6 +29,8 @@ export async function eventForCaller(platform: Platform, caller: Caller, event: 
   const tableId = event.tableId;
   if (tableId === null) return undefined;
   if (event.type === 'table.deleted') return { type: 'schema.changed', tableId };
+  // Another member's personal view does not exist for this caller.
+  if (typeof event.payload.ownerId === 'string' && event.payload.ownerId !== caller.userId) return undefined;
   const readable = await findReadableTable(platform, caller, tableId);
   if (!readable) return undefined;
   if (schemaEvents.has(event.type)) return { type: 'schema.changed', tableId };

@@ -92,6 +92,14 @@ export const en = {
     pasteRowsOffline: 'New records cannot be added while offline; nothing was pasted',
   },
   views: {
+    duplicatePersonal: 'Duplicate as my personal view',
+    lock: 'Lock view',
+    unlock: 'Unlock view',
+    locked: 'Locked',
+    lockedHint: 'Locked: unlock the view to change its settings, name or fields',
+    personal: 'Personal view',
+    personalHint: 'Personal view: only you can see it',
+    personalGroup: 'Personal view (only you)',
     title: 'Views',
     add: 'New view',
     createTitles: { grid: 'New grid view', kanban: 'New kanban view', calendar: 'New calendar view', gallery: 'New gallery view' },
@@ -103,7 +111,7 @@ export const en = {
     defaultNames: { grid: 'Grid view {{n}}', kanban: 'Kanban {{n}}', calendar: 'Calendar {{n}}', gallery: 'Gallery {{n}}' },
     copyName: '{{name}} copy',
     copyNameN: '{{name}} copy {{n}}',
-    designOnly: 'Only people who may design this table can change its views',
+    designOnly: 'Only people who may design this table change its shared views; add a personal view to keep your own settings',
   },
   gallery: {
     cover: 'Cover',

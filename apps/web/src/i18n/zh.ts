@@ -94,6 +94,14 @@ export const zh: Messages = {
     pasteRowsOffline: '离线时不能新增记录，未粘贴任何内容',
   },
   views: {
+    duplicatePersonal: '复制为我的个人视图',
+    lock: '锁定视图',
+    unlock: '解锁视图',
+    locked: '已锁定',
+    lockedHint: '已锁定：解锁后才能修改视图的设置、名称和字段',
+    personal: '个人视图',
+    personalHint: '个人视图：仅你自己可见',
+    personalGroup: '个人视图（仅自己可见）',
     title: '视图',
     add: '新建视图',
     createTitles: { grid: '新建表格视图', kanban: '新建看板视图', calendar: '新建日历视图', gallery: '新建画册视图' },
@@ -105,7 +113,7 @@ export const zh: Messages = {
     defaultNames: { grid: '表格视图 {{n}}', kanban: '看板 {{n}}', calendar: '日历 {{n}}', gallery: '画册 {{n}}' },
     copyName: '{{name}} 副本',
     copyNameN: '{{name}} 副本 {{n}}',
-    designOnly: '只有可以设计此数据表的成员才能修改视图',
+    designOnly: '只有可以设计此数据表的成员才能修改共享视图；新建个人视图即可保存自己的设置',
   },
   gallery: {
     cover: '封面',

@@ -29,7 +29,7 @@ import { layoutFieldOf, layoutOf } from './layouts';
 import './layouts.css';
 import { LayoutFieldSelect } from './toolbar/layout-field-select';
 import { useViewActions } from './use-view-actions';
-import { ViewTabs } from './view-tabs';
+import { mayChangeView, ViewTabs } from './view-tabs';
 import { configOf, groupByOf } from './view-settings';
 
 interface TableViewProps {
@@ -59,6 +59,8 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
   const levels = useMemo(() => (view ? (groupBy?.viewId === view.id ? groupBy.levels : groupByOf(view, fieldIds)) : []), [view, groupBy, fieldIds]);
 
   const canDesign = permissions.data?.canDesign ?? false;
+  // Settings are saved where the user may change the view: their personal views, shared ones when they design — and not while it is locked.
+  const savesView = view !== undefined && mayChangeView(view, canDesign) && !view.locked;
   const canAdd = permissions.data?.canAdd ?? false;
   const fieldAccess = permissions.data?.fields;
   const mayEdit = useCallback((fieldId: string) => fieldAccess?.[fieldId] === 'edit', [fieldAccess]);
@@ -71,10 +73,10 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
 
   const saveConfig = useCallback(
     (patch: Partial<ViewConfig>) => {
-      if (!view) return;
+      if (!view || !savesView) return;
       actions.saveConfig(view, patch).catch((error: unknown) => void message.error(errorText(error, t)));
     },
-    [view, actions, message, t],
+    [view, savesView, actions, message, t],
   );
   const onFieldOrder = useCallback(
     (order: string[]) => saveConfig({ fieldOrder: [...order, ...(config?.hiddenFieldIds ?? [])] }),
@@ -101,13 +103,13 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
           </Button>
         )}
         {((canAdd && layout === 'grid') || canDesign) && <div className="mt-toolbar-divider" />}
-        <LayoutFieldSelect layout={layout} fields={table.fields} config={config} canDesign={canDesign} onConfig={saveConfig} />
+        <LayoutFieldSelect layout={layout} fields={table.fields} config={config} canDesign={savesView} onConfig={saveConfig} />
         <ViewToolbar
           board={layout !== 'grid'}
           fields={table.fields}
           config={config}
           groupBy={levels}
-          canDesign={canDesign}
+          lockedReason={savesView ? undefined : view.locked ? t('views.lockedHint') : t('views.designOnly')}
           users={users.data ?? []}
           onConfig={saveConfig}
           onGroupBy={(next) => {
@@ -139,7 +141,7 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
           onCount={onCount}
           onFieldOrder={onFieldOrder}
           onColumnWidth={onColumnWidth}
-          {...(canDesign ? { onFrozenCount } : {})}
+          {...(savesView ? { onFrozenCount } : {})}
           onWaiting={setWaiting}
         />
       )}

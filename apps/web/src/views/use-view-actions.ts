@@ -12,8 +12,9 @@ import { createView, deleteView, updateView } from '../api/views';
 import type { ApiTable, ApiView } from '../api/tables';
 
 export interface ViewActions {
-  create(name: string, type: ViewType, config?: Partial<ViewConfig>): Promise<ApiView>;
+  create(name: string, type: ViewType, options?: { config?: Partial<ViewConfig>; personal?: boolean }): Promise<ApiView>;
   rename(view: ApiView, name: string): Promise<void>;
+  setLocked(view: ApiView, locked: boolean): Promise<void>;
   remove(view: ApiView): Promise<void>;
   saveConfig(view: ApiView, patch: Partial<ViewConfig>): Promise<void>;
 }
@@ -30,13 +31,16 @@ export function useViewActions(baseId: string, tableId: string): ViewActions {
     const reread = () => queryClient.invalidateQueries({ queryKey: tablesKey });
 
     return {
-      async create(name, type, config) {
-        const created = await createView(baseId, tableId, { name, type, ...(config ? { config } : {}) });
+      async create(name, type, { config, personal } = {}) {
+        const created = await createView(baseId, tableId, { name, type, ...(config ? { config } : {}), ...(personal ? { personal } : {}) });
         editViews((views) => [...views, created]);
         return created;
       },
       async rename(view, name) {
         replace(await updateView(baseId, tableId, view.id, { name }));
+      },
+      async setLocked(view, locked) {
+        replace(await updateView(baseId, tableId, view.id, { locked }));
       },
       async remove(view) {
         await deleteView(baseId, tableId, view.id);

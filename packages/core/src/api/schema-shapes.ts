@@ -19,6 +19,10 @@ export interface ApiView {
   type: string;
   /** The view's settings as `ViewConfig` (field ids); typed loosely because older rows may hold less. */
   config: unknown;
+  /** Only its owner — the caller — sees it; other views are shared by everyone who reads the table. */
+  personal: boolean;
+  /** Its name and settings stay as they are until someone who may change the view unlocks it. */
+  locked: boolean;
 }
 
 export interface ApiTable {

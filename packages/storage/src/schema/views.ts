@@ -3,6 +3,7 @@
  * The config is opaque JSON here — core owns its schema and validates it before it arrives.
  * A table always keeps at least one view.
  */
+import type { Selectable } from 'kysely';
 import { EngineError, isId, newId } from '@multitable/core';
 import type { Executor } from '../database';
 import type { SqlDialect } from '../dialects/dialect';
@@ -21,9 +22,13 @@ export interface ViewMeta {
   /** Fractional key: order among the table's views. */
   position: string;
   createdAt: string;
+  /** The user a personal view belongs to (only they see it); null for a view all readers share. */
+  ownerId: string | null;
+  /** A locked view keeps its name and configuration until it is unlocked. */
+  locked: boolean;
 }
 
-function toViewMeta(row: MetaSchema['views']): ViewMeta {
+function toViewMeta(row: Selectable<MetaSchema['views']>): ViewMeta {
   return {
     id: row.id,
     tableId: row.table_id,
@@ -32,6 +37,8 @@ function toViewMeta(row: MetaSchema['views']): ViewMeta {
     config: JSON.parse(row.config) as unknown,
     position: row.position,
     createdAt: row.created_at,
+    ownerId: row.owner_id,
+    locked: Number(row.locked) === 1,
   };
 }
 
@@ -67,6 +74,8 @@ export interface NewView {
   config?: unknown;
   id?: string;
   placement?: Placement;
+  /** A personal view's owner; shared when absent. */
+  ownerId?: string | null;
 }
 
 export async function createView(trx: Executor, dialect: SqlDialect, input: NewView, now: Date = new Date()): Promise<ViewMeta> {
@@ -91,6 +100,8 @@ export async function createView(trx: Executor, dialect: SqlDialect, input: NewV
     config: input.config ?? {},
     position,
     createdAt: now.toISOString(),
+    ownerId: input.ownerId ?? null,
+    locked: false,
   };
   await withNameGuard(
     dialect,
@@ -106,6 +117,7 @@ export async function createView(trx: Executor, dialect: SqlDialect, input: NewV
           config: JSON.stringify(view.config),
           position: view.position,
           created_at: view.createdAt,
+          owner_id: view.ownerId,
         })
         .execute(),
   );
@@ -115,6 +127,7 @@ export async function createView(trx: Executor, dialect: SqlDialect, input: NewV
 export interface ViewPatch {
   name?: string;
   config?: unknown;
+  locked?: boolean;
 }
 
 export async function updateView(trx: Executor, dialect: SqlDialect, viewId: string, patch: ViewPatch): Promise<ViewMeta> {
@@ -123,6 +136,7 @@ export async function updateView(trx: Executor, dialect: SqlDialect, viewId: str
   const set = {
     ...(patch.name !== undefined ? { name: patch.name } : {}),
     ...(patch.config !== undefined ? { config: JSON.stringify(patch.config) } : {}),
+    ...(patch.locked !== undefined ? { locked: patch.locked ? 1 : 0 } : {}),
   };
   if (Object.keys(set).length > 0) {
     await withNameGuard(
@@ -135,6 +149,7 @@ export async function updateView(trx: Executor, dialect: SqlDialect, viewId: str
     ...view,
     ...(patch.name !== undefined ? { name: patch.name } : {}),
     ...(patch.config !== undefined ? { config: patch.config } : {}),
+    ...(patch.locked !== undefined ? { locked: patch.locked } : {}),
   };
 }
 
@@ -146,15 +161,16 @@ export async function reorderView(trx: Executor, viewId: string, placement: Plac
   return { ...view, position };
 }
 
-/** Deletes a view; the table's last view is refused (CONFLICT). */
+/** Deletes a view; the table's last shared view is refused (CONFLICT): everyone must keep one. */
 export async function deleteView(trx: Executor, viewId: string): Promise<ViewMeta> {
   const view = await requireView(trx, viewId);
   const count = await trx
     .selectFrom('views')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('table_id', '=', view.tableId)
+    .where('owner_id', 'is', null)
     .executeTakeFirstOrThrow();
-  if (Number(count.n) <= 1) {
+  if (view.ownerId === null && Number(count.n) <= 1) {
     throw new EngineError('CONFLICT', `"${view.name}" is the table's only view and cannot be deleted`, { view: viewId });
   }
   await trx.deleteFrom('views').where('id', '=', viewId).execute();

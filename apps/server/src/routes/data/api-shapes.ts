@@ -15,6 +15,8 @@ export const ApiViewSchema = Type.Object({
   name: Type.String(),
   type: Type.String(),
   config: Type.Unknown({ description: 'Filter, sorts, hidden fields, field order, widths, frozen columns, row height' }),
+  personal: Type.Boolean({ description: "The caller's own view, which only they see" }),
+  locked: Type.Boolean({ description: 'Name and configuration cannot change until the view is unlocked' }),
 });
 
 export const ApiTableSchema = Type.Object({

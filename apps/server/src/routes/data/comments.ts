@@ -1,6 +1,6 @@
 /**
  * Comments on a record: `GET/POST …/records/:recordId/comments`, `PATCH/DELETE …/comments/:commentId`.
- * Anyone who can read the record reads and writes comments (`base:comment`: viewers too, not
+ * Anyone who can read the record reads and writes comments (`base:contribute`: viewers too, not
  * read-only tokens); mentions are `@[usr_…]` in the text. See services/data/comments.ts.
  */
 import type { FastifyInstance } from 'fastify';
@@ -52,19 +52,19 @@ export async function commentRoutes(app: FastifyInstance): Promise<void> {
 
   api.post(
     base,
-    { config: { permission: 'base:comment' }, schema: { tags, summary: 'Comment on a record', params: RecordParams, body: CommentBody, response: responses({ 201: ApiCommentSchema }) } },
+    { config: { permission: 'base:contribute' }, schema: { tags, summary: 'Comment on a record', params: RecordParams, body: CommentBody, response: responses({ 201: ApiCommentSchema }) } },
     async (request, reply) => reply.status(201).send(await addComment(platform, callerOf(request), request.params.tableId, request.params.recordId, request.body.text)),
   );
 
   api.patch(
     `${base}/:commentId`,
-    { config: { permission: 'base:comment' }, schema: { tags, summary: 'Edit your comment', params: CommentParams, body: CommentBody, response: responses({ 200: ApiCommentSchema }) } },
+    { config: { permission: 'base:contribute' }, schema: { tags, summary: 'Edit your comment', params: CommentParams, body: CommentBody, response: responses({ 200: ApiCommentSchema }) } },
     async (request) => editComment(platform, callerOf(request), request.params.tableId, request.params.recordId, request.params.commentId, request.body.text),
   );
 
   api.delete(
     `${base}/:commentId`,
-    { config: { permission: 'base:comment' }, schema: { tags, summary: 'Delete your comment (admins: any)', params: CommentParams, response: responses({ 204: NoContent }) } },
+    { config: { permission: 'base:contribute' }, schema: { tags, summary: 'Delete your comment (admins: any)', params: CommentParams, response: responses({ 204: NoContent }) } },
     async (request, reply) => {
       await removeComment(platform, callerOf(request), request.params.tableId, request.params.recordId, request.params.commentId);
       return reply.status(204).send(null);

@@ -73,12 +73,18 @@ export const ViewInput = Type.Object(
     name: Name,
     type: Type.Optional(Type.Union(viewTypes.map((type) => Type.Literal(type)), { description: 'grid (default), kanban, calendar or gallery' })),
     config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    personal: Type.Optional(Type.Boolean({ description: 'Only you will see it (any member may make one); shared views need an owner or admin' })),
   },
   { additionalProperties: false },
 );
 
 export const ViewPatchBody = Type.Object(
-  { name: Type.Optional(Name), config: Type.Optional(Type.Record(Type.String(), Type.Unknown())), move: Type.Optional(Placement) },
+  {
+    name: Type.Optional(Name),
+    config: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    move: Type.Optional(Placement),
+    locked: Type.Optional(Type.Boolean({ description: 'Lock (true) or unlock (false); a locked view refuses other changes' })),
+  },
   { additionalProperties: false },
 );
 

@@ -1,4 +1,7 @@
-/** Views: `…/tables/:tableId/views[/:viewId]` — stored filter, sorts, hidden fields and order. */
+/**
+ * Views: `…/tables/:tableId/views[/:viewId]` — stored filter, sorts, hidden fields and order;
+ * shared or personal, lockable. Who may change which is the service's rule (services/data/views.ts).
+ */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -22,7 +25,7 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
 
   api.post(
     '/bases/:baseId/tables/:tableId/views',
-    { config: { permission: 'base:design' }, schema: { tags, summary: 'Create a view', params: TableParams, body: ViewInput, response: responses({ 201: ApiViewSchema }) } },
+    { config: { permission: 'base:contribute' }, schema: { tags, summary: 'Create a view: shared (owners and admins) or personal (any member)', params: TableParams, body: ViewInput, response: responses({ 201: ApiViewSchema }) } },
     async (request, reply) => reply.status(201).send(await views.createView(platform, changeMetaOf(request), request.params.tableId, request.body)),
   );
 
@@ -35,15 +38,15 @@ export async function viewRoutes(app: FastifyInstance): Promise<void> {
   api.patch(
     '/bases/:baseId/tables/:tableId/views/:viewId',
     {
-      config: { permission: 'base:design' },
-      schema: { tags, summary: 'Rename a view, change its configuration (settings not named are kept), or move it', params: ViewParams, body: ViewPatchBody, response: responses({ 200: ApiViewSchema }) },
+      config: { permission: 'base:contribute' },
+      schema: { tags, summary: 'Rename, reconfigure (settings not named are kept), move, lock or unlock a view: shared ones by owners and admins, personal ones by their owner', params: ViewParams, body: ViewPatchBody, response: responses({ 200: ApiViewSchema }) },
     },
     async (request) => views.updateView(platform, changeMetaOf(request), request.params.tableId, request.params.viewId, request.body),
   );
 
   api.delete(
     '/bases/:baseId/tables/:tableId/views/:viewId',
-    { config: { permission: 'base:design' }, schema: { tags, summary: 'Delete a view (not the last one)', params: ViewParams, response: responses({ 200: DeletedSchema }) } },
+    { config: { permission: 'base:contribute' }, schema: { tags, summary: 'Delete a view (not the last shared one; not while locked)', params: ViewParams, response: responses({ 200: DeletedSchema }) } },
     async (request) => views.deleteView(platform, changeMetaOf(request), request.params.tableId, request.params.viewId),
   );
 }

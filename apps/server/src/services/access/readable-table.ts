@@ -17,6 +17,8 @@ export interface ReadableTable extends TableContext {
   permission: TablePermission;
   /** The records the caller may read; undefined when they may read all. */
   readScope: Predicate | undefined;
+  /** Who reads: their personal views are theirs alone. */
+  readerId: string;
 }
 
 /** The scope as a predicate, undefined for "all records" (so queries stay as they were for owners). */
@@ -41,6 +43,7 @@ export async function restrictTable(db: Executor, caller: ClockedCaller, context
     allFields: context.fields,
     permission,
     readScope: scopePredicateOf(permission, 'read', context, caller),
+    readerId: caller.userId,
   };
 }
 

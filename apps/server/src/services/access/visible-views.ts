@@ -1,5 +1,6 @@
 /**
- * Views as a caller sees them: only those their role lists, each with every reference to a field
+ * Views as a caller sees them: the shared views their role lists and their own personal views
+ * (another's personal view does not exist for them), each with every reference to a field
  * they cannot read taken out — exactly what the view becomes when that field is deleted — so a
  * view's filter operands, sorts and widths never describe a hidden field, and listing through
  * the view filters only by what the caller could filter by themselves.
@@ -12,6 +13,7 @@ import { storedViewConfig } from '../data/views';
 import type { ReadableTable } from './readable-table';
 
 function listed(readable: ReadableTable, view: ViewMeta): boolean {
+  if (view.ownerId !== null) return view.ownerId === readable.readerId;
   return readable.permission.views === 'all' || readable.permission.views.includes(view.id);
 }
 

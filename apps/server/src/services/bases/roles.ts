@@ -33,7 +33,8 @@ async function rulesSchema(db: store.Executor, baseId: string): Promise<RoleRule
     tables.map(async (table) => ({
       id: table.id,
       fields: await store.listFields(db, table.id),
-      viewIds: (await store.listViews(db, table.id)).map((view) => view.id),
+      // Roles list shared views: personal views are their owners' whatever their role.
+      viewIds: (await store.listViews(db, table.id)).filter((view) => view.ownerId === null).map((view) => view.id),
     })),
   );
 }

@@ -26,7 +26,7 @@ export function presentFields(fields: readonly Field[]): ApiField[] {
 }
 
 export function presentView(view: ViewMeta): ApiView {
-  return { id: view.id, name: view.name, type: view.type, config: view.config };
+  return { id: view.id, name: view.name, type: view.type, config: view.config, personal: view.ownerId !== null, locked: view.locked };
 }
 
 export function presentTable(table: TableMeta, fields: readonly Field[], views: readonly ViewMeta[]): ApiTable {

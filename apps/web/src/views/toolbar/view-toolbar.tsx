@@ -22,7 +22,8 @@ export interface ViewToolbarProps {
   fields: readonly ApiField[];
   config: ViewConfig;
   groupBy: readonly GroupLevel[];
-  canDesign: boolean;
+  /** Why the view's settings cannot be changed here (locked, or another's shared view); undefined when they can. */
+  lockedReason?: string | undefined;
   users: readonly UserSummary[];
   onConfig(patch: Partial<ViewConfig>): void;
   onGroupBy(levels: GroupLevel[]): void;
@@ -30,18 +31,27 @@ export interface ViewToolbarProps {
   board?: boolean;
 }
 
-function ToolButton({ active, disabled, icon, label, testId, ...rest }: { active: boolean; disabled: boolean; icon: ReactNode; label: string; testId: string } & ButtonProps) {
-  const { t } = useTranslation();
+interface ToolButtonProps {
+  active: boolean;
+  /** Why the tool cannot be used, if it cannot. */
+  disabledReason?: string | undefined;
+  icon: ReactNode;
+  label: string;
+  testId: string;
+}
+
+function ToolButton({ active, disabledReason, icon, label, testId, ...rest }: ToolButtonProps & ButtonProps) {
+  const disabled = disabledReason !== undefined;
   const button = (
     <Button type="text" size="small" icon={icon} disabled={disabled} className={active ? 'mt-tool-active' : undefined} data-testid={testId} {...rest}>
       {label}
     </Button>
   );
-  return disabled ? <Tooltip title={t('views.designOnly')}>{button}</Tooltip> : button;
+  return disabled ? <Tooltip title={disabledReason}>{button}</Tooltip> : button;
 }
 
-function Tool({ content, title, ...button }: { content: ReactNode; title: string; active: boolean; disabled: boolean; icon: ReactNode; label: string; testId: string }) {
-  if (button.disabled) return <ToolButton {...button} />;
+function Tool({ content, title, ...button }: { content: ReactNode; title: string } & ToolButtonProps) {
+  if (button.disabledReason !== undefined) return <ToolButton {...button} />;
   return (
     <Popover trigger="click" placement="bottomLeft" title={title} content={content} destroyOnHidden arrow={false}>
       <ToolButton {...button} />
@@ -49,21 +59,20 @@ function Tool({ content, title, ...button }: { content: ReactNode; title: string
   );
 }
 
-export function ViewToolbar({ fields, config, groupBy, canDesign, users, onConfig, onGroupBy, board = false }: ViewToolbarProps) {
+export function ViewToolbar({ fields, config, groupBy, lockedReason, users, onConfig, onGroupBy, board = false }: ViewToolbarProps) {
   const { t } = useTranslation();
   const queryable = queryableFields(fields);
   const sortable = queryable.filter((field) => profileOf(field)?.sort !== 'none');
   const groupable = sortable.filter((field) => profileOf(field)?.groupable !== false);
   const filters = conditionCount(config.filter);
   const hidden = config.hiddenFieldIds.filter((id) => fields.some((field) => field.id === id)).length;
-  const locked = !canDesign;
 
   return (
     <div className="mt-view-tools">
       <Tool
         title={t('toolbar.hideFields')}
         active={hidden > 0}
-        disabled={locked}
+        disabledReason={lockedReason}
         icon={<EyeInvisibleOutlined />}
         label={hidden > 0 ? t('toolbar.hiddenCount', { count: hidden }) : t('toolbar.hideFields')}
         testId="tool-hide-fields"
@@ -72,7 +81,7 @@ export function ViewToolbar({ fields, config, groupBy, canDesign, users, onConfi
       <Tool
         title={t('toolbar.filter')}
         active={filters > 0}
-        disabled={locked}
+        disabledReason={lockedReason}
         icon={<FilterOutlined />}
         label={filters > 0 ? t('toolbar.filterCount', { count: filters }) : t('toolbar.filter')}
         testId="tool-filter"
@@ -82,7 +91,6 @@ export function ViewToolbar({ fields, config, groupBy, canDesign, users, onConfi
         <Tool
           title={t('toolbar.group')}
           active={groupBy.length > 0}
-          disabled={false}
           icon={<GroupOutlined />}
           label={groupBy.length > 0 ? t('toolbar.groupCount', { count: groupBy.length }) : t('toolbar.group')}
           testId="tool-group"
@@ -92,14 +100,14 @@ export function ViewToolbar({ fields, config, groupBy, canDesign, users, onConfi
       <Tool
         title={t('toolbar.sort')}
         active={config.sorts.length > 0}
-        disabled={locked}
+        disabledReason={lockedReason}
         icon={<SortAscendingOutlined />}
         label={config.sorts.length > 0 ? t('toolbar.sortCount', { count: config.sorts.length }) : t('toolbar.sort')}
         testId="tool-sort"
         content={<LevelList levels={config.sorts} fields={sortable} max={maxSorts} addLabel={t('toolbar.addSort')} emptyText={t('toolbar.noSorts')} testId="sort" onChange={(sorts) => onConfig({ sorts })} />}
       />
-      {board ? null : locked ? (
-        <ToolButton active={false} disabled icon={<ColumnHeightOutlined />} label={t('toolbar.rowHeight')} testId="tool-row-height" />
+      {board ? null : lockedReason !== undefined ? (
+        <ToolButton active={false} disabledReason={lockedReason} icon={<ColumnHeightOutlined />} label={t('toolbar.rowHeight')} testId="tool-row-height" />
       ) : (
         <Dropdown
           trigger={['click']}
@@ -110,7 +118,7 @@ export function ViewToolbar({ fields, config, groupBy, canDesign, users, onConfi
             onClick: ({ key }) => onConfig({ rowHeight: key as ViewConfig['rowHeight'] }),
           }}
         >
-          <ToolButton active={false} disabled={false} icon={<ColumnHeightOutlined />} label={t('toolbar.rowHeight')} testId="tool-row-height" />
+          <ToolButton active={false} icon={<ColumnHeightOutlined />} label={t('toolbar.rowHeight')} testId="tool-row-height" />
         </Dropdown>
       )}
     </div>
