@@ -104,6 +104,23 @@ describeEachDialect('permissions: realtime', (dialect) => {
     owner.ws.close();
   });
 
+  it("tells only its owner of a personal view's changes", async () => {
+    const doctor = await open(c.doctor);
+    const owner = await open(c.owner);
+    await subscribe(doctor, c.patients.id);
+    await subscribe(owner, c.patients.id);
+    const mine = await c.doctor.request('POST', c.url(c.patients, '/views'), { name: 'My rounds', personal: true });
+    expect(mine.statusCode).toBe(201);
+    expect(await doctor.next()).toEqual({ type: 'schema.changed', tableId: c.patients.id });
+    // The owner hears of the next change, a record's, and of nothing before it.
+    const [ada] = c.patientRecords;
+    expect((await c.owner.request('PATCH', c.url(c.patients, `/records/${ada!.id}`), { fields: { Diagnosis: 'seen' } })).statusCode).toBe(200);
+    expect(await owner.next()).toMatchObject({ type: 'records.updated', tableId: c.patients.id });
+    expect((await c.doctor.request('DELETE', c.url(c.patients, `/views/${mine.json().id}`))).statusCode).toBe(200);
+    doctor.ws.close();
+    owner.ws.close();
+  });
+
   it("shows who else views a table", async () => {
     const doctor = await open(c.doctor);
     await subscribe(doctor, c.visits.id);
