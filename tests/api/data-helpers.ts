@@ -3,48 +3,15 @@
  * URL builder, table creation that fails loudly, reading a record's JSON, and a multipart body
  * built as a Buffer — so tests read as behaviour, not plumbing.
  */
+import type { ApiField, ApiRecord, ApiTable as CoreApiTable, ApiView as CoreApiView, ViewConfig } from '@multitable/core';
 import type { InjectResponse, SignedIn, TestApp } from '../support/app';
 
-export interface ApiField {
-  id: string;
-  name: string;
-  type: string;
-  options: Record<string, unknown>;
-  description: string;
-  isPrimary: boolean;
-}
+export type { ApiField, ApiRecord };
 
-export interface ApiView {
-  id: string;
-  name: string;
-  type: string;
-  config: {
-    filter: unknown;
-    sorts: Array<{ field: string; direction: string }>;
-    hiddenFieldIds: string[];
-    fieldOrder: string[];
-    columnWidths: Record<string, number>;
-    frozenColumnCount: number;
-    rowHeight: string;
-  };
-  personal: boolean;
-  locked: boolean;
-}
+/** A view as the API sends it, its configuration read as core's (the API's own type leaves it loose). */
+export type ApiView = Omit<CoreApiView, 'config'> & { config: ViewConfig };
 
-export interface ApiTable {
-  id: string;
-  name: string;
-  description: string;
-  primaryFieldId: string;
-  fields: ApiField[];
-  views: ApiView[];
-}
-
-export interface ApiRecord {
-  id: string;
-  createdTime: string;
-  fields: Record<string, unknown>;
-}
+export type ApiTable = Omit<CoreApiTable, 'views'> & { views: ApiView[] };
 
 export interface FieldSpec {
   name: string;
