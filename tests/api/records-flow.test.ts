@@ -183,6 +183,38 @@ describeEachDialect('records API end to end', (dialect) => {
     expect(history.at(-1)).toMatchObject({ action: 'create', field: null });
   });
 
+  it('lists every value a record was created with in its history, one entry each, page after page', async () => {
+    const record = records[10]!;
+    const history = (await owner.request('GET', url(`/records/${record.id}/history`))).json().history;
+    const created = history.filter((h: { action: string; field: unknown }) => h.action === 'create' && h.field !== null);
+    const stored = ['Name', 'Fee', 'Stars', 'Paid', 'Channel', 'Tags', 'Visit', 'Duration', 'Phone', 'Email', 'Site', 'Doctor', 'Code'];
+    expect(created.map((h: { field: { name: string } }) => h.field.name).sort()).toEqual([...stored].sort());
+    for (const entry of created) expect(entry).toMatchObject({ oldValue: null, actor: { id: owner.user.id }, source: 'web' });
+    const valueOf = (name: string) => created.find((h: { field: { name: string } }) => h.field.name === name).newValue;
+    // Values as they were stored then (the canonical form: a person is its user id; Code was still text).
+    expect([valueOf('Name'), valueOf('Fee'), valueOf('Paid'), valueOf('Tags'), valueOf('Doctor'), valueOf('Code')]).toEqual([
+      'Patient 0010',
+      15,
+      true,
+      ['VIP', 'Child'],
+      [owner.user.id],
+      '10,010.5',
+    ]);
+    expect(history.at(-1)).toMatchObject({ action: 'create', field: null, oldValue: null, newValue: null });
+    const ids = history.map((h: { id: number }) => h.id);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    const paged: unknown[] = [];
+    let before: number | undefined;
+    do {
+      const page = (await owner.request('GET', url(`/records/${record.id}/history?pageSize=4${before === undefined ? '' : `&before=${before}`}`))).json();
+      expect(page.history.length).toBeLessThanOrEqual(4);
+      paged.push(...page.history);
+      before = page.before;
+    } while (before !== undefined);
+    expect(paged).toEqual(history);
+  });
+
   it('refuses writes to computed and system fields', async () => {
     const res = await owner.request('PATCH', url(`/records/${records[0]!.id}`), { fields: { 'No.': 5 } });
     expect(res.statusCode).toBe(400);

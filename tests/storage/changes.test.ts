@@ -15,7 +15,7 @@ describeEachDialect('history and outbox', (_dialect, newStore) => {
   const database = useDatabase(newStore);
 
   it('keeps a record’s history newest first, with values decoded, and pages back with `before`', async () => {
-    const { db } = database();
+    const { db, dialect } = database();
     const tableId = newId('table');
     const recordId = newId('record');
     const entry = (i: number, extra: Partial<HistoryEntryInput> = {}): HistoryEntryInput => ({
@@ -33,7 +33,7 @@ describeEachDialect('history and outbox', (_dialect, newStore) => {
       ...extra,
     });
     await database().transaction((trx) =>
-      appendHistory(trx, [
+      appendHistory(trx, dialect, [
         entry(0, { action: 'create', fieldId: null }),
         entry(1),
         entry(2),
@@ -59,7 +59,7 @@ describeEachDialect('history and outbox', (_dialect, newStore) => {
   });
 
   it('writes history in chunks when a command changes many cells', async () => {
-    const { db } = database();
+    const { db, dialect } = database();
     const tableId = newId('table');
     const recordId = newId('record');
     const entries: HistoryEntryInput[] = Array.from({ length: 3000 }, (_, i) => ({
@@ -75,7 +75,7 @@ describeEachDialect('history and outbox', (_dialect, newStore) => {
       oldValue: null,
       newValue: i,
     }));
-    await database().transaction((trx) => appendHistory(trx, entries));
+    await database().transaction((trx) => appendHistory(trx, dialect, entries));
     expect(await listRecordHistory(db, tableId, recordId, { limit: 5000 })).toHaveLength(3000);
   });
 

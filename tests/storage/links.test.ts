@@ -106,6 +106,26 @@ describeEachDialect('link junctions', (_dialect, newStore) => {
     expect((await recordsLinkingTo(database().db, forward, [ann])).sort()).toEqual([v2, v3].sort());
   });
 
+  it('reports each inverse cell as it reads after the write, over many rewrites from both sides', async () => {
+    const { forward, inverse, p, v } = await makeClinic(database());
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const pick = (ids: readonly string[]) => ids.filter(() => random(2) === 0).sort(() => random(3) - 1);
+    for (let round = 0; round < 30; round++) {
+      const [field, other, own, targets] = round % 3 === 2 ? [inverse, forward, p, v] : [forward, inverse, v, p];
+      const written = Object.fromEntries(own.filter(() => random(2) === 0).map((id) => [id, pick(targets)]));
+      const before = await linkedRecordIds(database().db, other, targets);
+      const result = await setAll(database(), field, written);
+      const after = await linkedRecordIds(database().db, other, targets);
+      for (const change of result.otherSide) {
+        expect(change.oldIds).toEqual(before.get(change.recordId) ?? []);
+        expect(change.newIds).toEqual(after.get(change.recordId) ?? []);
+      }
+      const reported = new Set(result.otherSide.map((change) => change.recordId));
+      for (const id of targets) if (!reported.has(id)) expect(after.get(id) ?? []).toEqual(before.get(id) ?? []);
+    }
+  });
+
   it('refuses a target missing from the linked table, naming it, and writes nothing', async () => {
     const { forward, p, v } = await makeClinic(database());
     const ghost = newId('record');

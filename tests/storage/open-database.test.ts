@@ -15,7 +15,7 @@ describeEachDialect('opening the store', (dialect, newStore) => {
     store = newStore();
     database = await openDatabase(store.config);
     const versions = await database.db.selectFrom('meta_migrations').select('version').execute();
-    expect(versions.map((v) => Number(v.version))).toEqual([1, 2, 3, 4, 5]);
+    expect(versions.map((v) => Number(v.version))).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await database.db.selectFrom('users').selectAll().execute()).toEqual([]);
   });
 
@@ -25,7 +25,7 @@ describeEachDialect('opening the store', (dialect, newStore) => {
     await database.close();
     database = await openDatabase(store.config);
     const versions = await database.db.selectFrom('meta_migrations').select('version').execute();
-    expect(versions).toHaveLength(5);
+    expect(versions).toHaveLength(6);
   });
 
   it('refuses to start on a schema newer than it knows, writing nothing', async () => {

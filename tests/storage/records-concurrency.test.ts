@@ -36,6 +36,7 @@ describeEachDialect('records under concurrency', (_dialect, newStore) => {
         const { changes } = await updateRecords(trx, dialect, made.table, made.fields, [{ id: recordId, values: { [fieldId]: value } }], actor);
         await appendHistory(
           trx,
+          dialect,
           changes.map((change) => ({
             ...change,
             changeId: newId('history'),

@@ -3,7 +3,7 @@
  * clock. Requests go through `app.inject()` — nothing listens on a port.
  *
  * ```ts
- * import { startTestApp, type TestApp } from '../support/app';
+ * import { startTestApp, type TestApp } from './app';
  *
  * describeEachDialect('records API', (dialect) => {
  *   let t: TestApp;

@@ -110,6 +110,8 @@ export interface MetaSchema {
     at: string;
     old_value: string | null;
     new_value: string | null;
+    /** JSON `[[fieldId, value], …]`: the cells of a record entry stored in one row (changes/history-rows.ts). */
+    cells: string | null;
   };
   outbox: {
     id: Generated<number>;

@@ -1,10 +1,13 @@
 /**
- * Cell history: one row per changed cell (or per created / deleted record, with `fieldId`
- * null), written in the transaction of the change. `changeId` groups the rows of one command
- * so undo can invert it. Values are JSON text; `null`/`undefined` is stored as SQL NULL.
+ * Cell history: one entry per changed cell (or per created / deleted record, with `fieldId`
+ * null), written in the transaction of the change; how entries are stored as rows is
+ * ./history-rows.ts. `changeId` groups the entries of one command so undo can invert it.
+ * Values are JSON text; `null`/`undefined` is stored as SQL NULL.
  */
 import type { Executor } from '../database';
-import { chunkForParameters } from '../physical/executor';
+import type { SqlDialect } from '../dialects/dialect';
+import { insertRows } from '../physical/row-inserts';
+import { entryRow, groupEntries, recordRow, rowEntries, type NewHistoryRow } from './history-rows';
 
 /** `move`: the record's place in the table's row order changed (old and new `{ rowOrder }`; `fieldId` null). */
 export type HistoryAction = 'create' | 'update' | 'delete' | 'move';
@@ -30,35 +33,33 @@ export interface HistoryEntry extends Omit<HistoryEntryInput, 'at'> {
   at: string;
 }
 
-function encodeJson(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
-}
+const rowColumns = ['change_id', 'base_id', 'table_id', 'record_id', 'field_id', 'action', 'actor_id', 'source', 'at', 'old_value', 'new_value', 'cells'] as const;
 
-function decodeJson(text: string | null): unknown {
-  return text === null ? null : (JSON.parse(text) as unknown);
-}
-
-// Under every dialect's parameter limit, so callers need not pass the dialect.
-const portableParameterLimit = 16_000;
-const columnsPerEntry = 11;
-
-export async function appendHistory(trx: Executor, entries: readonly HistoryEntryInput[]): Promise<void> {
-  const rows = entries.map((entry) => ({
-    change_id: entry.changeId,
-    base_id: entry.baseId,
-    table_id: entry.tableId,
-    record_id: entry.recordId,
-    field_id: entry.fieldId,
-    action: entry.action,
-    actor_id: entry.actorId,
-    source: entry.source,
-    at: typeof entry.at === 'string' ? entry.at : entry.at.toISOString(),
-    old_value: encodeJson(entry.oldValue),
-    new_value: encodeJson(entry.newValue),
-  }));
-  for (const chunk of chunkForParameters(rows, columnsPerEntry, portableParameterLimit)) {
-    await trx.insertInto('history').values(chunk).execute();
+/**
+ * Writes `entries` in the caller's transaction, in order: later entries get higher ids. A
+ * record's creation or deletion with its cells is one row (./history-rows.ts); its entries'
+ * ids are reserved first, and where a concurrent writer took ids in between (PostgreSQL), that
+ * record's entries are written one row each instead.
+ */
+export async function appendHistory(trx: Executor, dialect: SqlDialect, entries: readonly HistoryEntryInput[]): Promise<void> {
+  const groups = groupEntries(entries);
+  let rows: NewHistoryRow[];
+  if (groups.every((group) => group.length === 1)) {
+    rows = groups.map(([entry]) => entryRow(entry!));
+  } else {
+    const ids = await dialect.reserveSerialIds(trx, 'history', entries.length);
+    rows = [];
+    let next = 0;
+    for (const group of groups) {
+      const taken = ids.slice(next, next + group.length);
+      next += group.length;
+      const contiguous = taken.every((id, index) => id === taken[0]! + index);
+      if (group.length > 1 && contiguous) rows.push(recordRow(group, taken[0]!));
+      else group.forEach((entry, index) => rows.push(entryRow(entry, taken[index]!)));
+    }
   }
+  const columns = rows[0]?.id === undefined ? rowColumns : (['id', ...rowColumns] as const);
+  await insertRows(trx, dialect, { table: 'history', columns }, rows.map((row) => columns.map((column) => row[column] ?? null)));
 }
 
 export interface HistoryPage {
@@ -69,6 +70,8 @@ export interface HistoryPage {
 
 /** A record's history, newest first. */
 export async function listRecordHistory(db: Executor, tableId: string, recordId: string, page: HistoryPage): Promise<HistoryEntry[]> {
+  // Every row holds at least one entry older than `before` (the row's own id), so `limit` rows
+  // hold at least `limit` entries; a row holding several may also hold some newer than `before`.
   let query = db
     .selectFrom('history')
     .selectAll()
@@ -77,19 +80,7 @@ export async function listRecordHistory(db: Executor, tableId: string, recordId:
     .orderBy('id', 'desc')
     .limit(page.limit);
   if (page.before !== undefined) query = query.where('id', '<', page.before);
-  const rows = await query.execute();
-  return rows.map((row) => ({
-    id: Number(row.id),
-    changeId: row.change_id,
-    baseId: row.base_id,
-    tableId: row.table_id,
-    recordId: row.record_id,
-    fieldId: row.field_id,
-    action: row.action as HistoryAction,
-    actorId: row.actor_id,
-    source: row.source,
-    at: row.at,
-    oldValue: decodeJson(row.old_value),
-    newValue: decodeJson(row.new_value),
-  }));
+  const entries = (await query.execute()).flatMap(rowEntries);
+  const { before } = page;
+  return (before === undefined ? entries : entries.filter((entry) => entry.id < before)).slice(0, page.limit);
 }

@@ -70,6 +70,12 @@ export interface SqlDialect {
    * autovacuum's rule: ./postgres-statistics.ts); SQLite plans without them and is left as it is.
    */
   refreshStaleStatistics(db: Kysely<any>, tableName: string): Promise<void>;
+  /**
+   * Takes `count` ids of `table`'s serial `id` column that no later insert is given by default,
+   * ascending (in the caller's transaction). They are consecutive unless a concurrent writer took
+   * ids in between (PostgreSQL); SQLite serializes writers, so there they always are.
+   */
+  reserveSerialIds(db: Kysely<any>, table: string, count: number): Promise<number[]>;
   /** Runs `updates` in as few statements as this dialect does it fastest. */
   updateRows(executor: Kysely<any>, updates: RowUpdates): Promise<void>;
   /** SQL fragments of filters and sorts (packages/storage/src/query). */

@@ -28,6 +28,12 @@ export const postgresDialect: SqlDialect = {
   updateRows: postgresUpdateRows,
   refreshStaleStatistics: refreshStalePostgresStatistics,
   isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === '23505',
+  // nextval is never rolled back, so reserved ids are never given again; concurrent callers interleave.
+  async reserveSerialIds(db, table, count) {
+    const { rows } = await sql<{ id: string }>`
+      SELECT nextval(pg_get_serial_sequence(${table}, 'id')) AS id FROM generate_series(1, ${count})`.execute(db);
+    return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+  },
   async listColumns(db, tableName) {
     const { rows } = await sql<{ column_name: string }>`
       SELECT column_name FROM information_schema.columns

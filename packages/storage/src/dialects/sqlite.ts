@@ -30,6 +30,16 @@ export const sqliteDialect: SqlDialect = {
     const code = (error as { code?: unknown } | null)?.code;
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
   },
+  // AUTOINCREMENT gives a new row one more than the larger of the largest id and the table's
+  // sqlite_sequence entry, which may be raised by hand: raising it reserves the ids below.
+  async reserveSerialIds(db, table, count) {
+    const { rows } = await sql<{ last: number | bigint }>`
+      SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ${table}), 0), coalesce((SELECT max(id) FROM ${sql.table(table)}), 0)) AS last`.execute(db);
+    const last = Number(rows[0]?.last ?? 0);
+    const raised = await sql`UPDATE sqlite_sequence SET seq = ${last + count} WHERE name = ${table}`.execute(db);
+    if (Number(raised.numAffectedRows ?? 0) === 0) await sql`INSERT INTO sqlite_sequence (name, seq) VALUES (${table}, ${last + count})`.execute(db);
+    return Array.from({ length: count }, (_, index) => last + 1 + index);
+  },
   async listColumns(db, tableName) {
     const { rows } = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${tableName}) ORDER BY cid`.execute(db);
     return rows.map((row) => row.name);

@@ -11,7 +11,7 @@ import type { SqlDialect } from '../dialects/dialect';
 import { fieldPlacement } from '../physical/field-storage';
 import { chunkForParameters, userDb } from '../physical/executor';
 import { recordIdColumn, systemColumns, userTableName } from '../physical/naming';
-import { cellValue } from '../records/stored-record';
+import { cellReader } from '../records/stored-record';
 import { junctionOf, linkedTableIdOf } from './junction';
 
 const chunkSize = 10_000;
@@ -69,6 +69,7 @@ export async function linkedRecordCells(
     if (placement.own && placement.errorColumn) columns.add(placement.errorColumn);
   }
   const result = new Map<string, ComputedRecord[]>();
+  const readers = fields.map((target) => [target.id, cellReader(dialect, target)] as const);
   for (const chunk of chunkForParameters([...new Set(recordIds)], 1, dialect.maxParameters)) {
     const rows = (await userDb(db)
       .selectFrom(`${junction.table} as j`)
@@ -81,7 +82,7 @@ export async function linkedRecordCells(
       .execute()) as Array<Record<string, unknown>>;
     for (const row of rows) {
       const values: Record<string, unknown> = {};
-      for (const target of fields) values[target.id] = cellValue(dialect, target, row);
+      for (const [id, read] of readers) values[id] = read(row);
       const self = String(row[selfAlias]);
       const list = result.get(self) ?? [];
       list.push({ id: String(row[recordIdColumn]), values, createdTime: String(row[systemColumns.createdTime]), modifiedTime: String(row[systemColumns.modifiedTime]) });

@@ -15,6 +15,7 @@ import type { Executor } from '../database';
 import type { SqlDialect } from '../dialects/dialect';
 import { chunkForParameters, userDb } from '../physical/executor';
 import { recordIdColumn, userTableName } from '../physical/naming';
+import { insertRows } from '../physical/row-inserts';
 import { junctionOf, linkedTableIdOf, type Junction } from './junction';
 import { membersThrough, reversed } from './link-reads';
 
@@ -130,32 +131,36 @@ export async function setLinks(
   for (const chunk of chunkForParameters(changedIds, 1, dialect.maxParameters)) {
     await userDb(trx).deleteFrom(junction.table).where(junction.selfColumn, 'in', chunk).execute();
   }
-  const inserts: Array<Record<string, unknown>> = [];
+  const insert = { table: junction.table, columns: [junction.selfColumn, junction.otherColumn, junction.orderColumn, otherView.orderColumn] };
+  const inserts: unknown[][] = [];
+  // The inverse cells after the write, worked out rather than read again: a pair that stays keeps
+  // its inverse position, one taken away leaves it, and a new one goes after every position in use.
+  const leaving = new Map<string, Set<string>>();
+  const appended = new Map<string, string[]>();
   for (const change of changes) {
+    for (const targetId of change.oldIds) {
+      if (!change.newIds.includes(targetId)) leaving.set(targetId, (leaving.get(targetId) ?? new Set()).add(change.recordId));
+    }
     const kept = new Map((oldRows.get(change.recordId) ?? []).map((row) => [row.other, row.otherOrder]));
     change.newIds.forEach((targetId, index) => {
       let otherOrder = kept.get(targetId);
       if (otherOrder === undefined) {
         otherOrder = next.get(targetId) ?? 0;
         next.set(targetId, otherOrder + 1);
+        const joining = appended.get(targetId) ?? [];
+        joining.push(change.recordId);
+        appended.set(targetId, joining);
       }
-      inserts.push({
-        [junction.selfColumn]: change.recordId,
-        [junction.otherColumn]: targetId,
-        [junction.orderColumn]: index,
-        [otherView.orderColumn]: otherOrder,
-      });
+      inserts.push([change.recordId, targetId, index, otherOrder]);
     });
   }
-  for (const chunk of chunkForParameters(inserts, 4, dialect.maxParameters)) {
-    await userDb(trx).insertInto(junction.table).values(chunk).execute();
-  }
+  await insertRows(trx, dialect, insert, inserts);
 
-  const after = await membersThrough(trx, otherView, [...touched]);
   const otherSide: LinkCellChange[] = [];
   for (const recordId of touched) {
     const oldIds = before.get(recordId) ?? [];
-    const newIds = after.get(recordId) ?? [];
+    const gone = leaving.get(recordId);
+    const newIds = [...(gone ? oldIds.filter((id) => !gone.has(id)) : oldIds), ...(appended.get(recordId) ?? [])];
     if (!sameList(oldIds, newIds)) otherSide.push({ recordId, oldIds, newIds });
   }
   return { changes, otherSide };

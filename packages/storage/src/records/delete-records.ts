@@ -9,7 +9,7 @@ import type { SqlDialect } from '../dialects/dialect';
 import { atomically, chunkForParameters, userDb } from '../physical/executor';
 import { recordIdColumn, userTableName } from '../physical/naming';
 import { readRowsById } from './read-rows';
-import { decodeRecord, type StoredRecord } from './stored-record';
+import { recordDecoder, type StoredRecord } from './stored-record';
 
 export async function deleteRecords(
   trx: Executor,
@@ -28,6 +28,7 @@ export async function deleteRecords(
     for (const chunk of chunkForParameters(unique, 1, dialect.maxParameters)) {
       await userDb(t).deleteFrom(userTableName(table.id)).where(recordIdColumn, 'in', chunk).execute();
     }
-    return unique.map((id) => decodeRecord(dialect, fields, rows.get(id)!));
+    const decode = recordDecoder(dialect, fields);
+    return unique.map((id) => decode(rows.get(id)!));
   });
 }

@@ -10,10 +10,11 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import { EngineError, isId, newId, type Field } from '@multitable/core';
 import type { Executor } from '../database';
 import type { SqlDialect } from '../dialects/dialect';
-import { atomically, chunkForParameters, userDb } from '../physical/executor';
+import { atomically, userDb } from '../physical/executor';
 import { recordIdColumn, rowOrderColumn, systemColumns, userTableName, versionColumn } from '../physical/naming';
+import { insertRows, type AnyInsert } from '../physical/row-inserts';
 import { readRowsById, type RawRow } from './read-rows';
-import { decodeRecord, systemColumnList, type Actor, type StoredRecord } from './stored-record';
+import { recordDecoder, systemColumnList, type Actor, type StoredRecord } from './stored-record';
 import { encodeCell, writableColumn, type WritableColumn } from './writable-cells';
 
 export interface NewRecord {
@@ -95,8 +96,10 @@ export async function insertRecords(
       const firstNumber = await reserveAutoNumbers(t, table.id, fresh.length);
       const keys = generateNKeysBetween(await lastRowOrder(t, table.id), null, fresh.length);
       const at = now.toISOString();
+      // Every row lists every column (SQLite has no DEFAULT inside a multi-row VALUES), system ones first.
+      const targets = [...columns];
       const records = fresh.map((row, i) => {
-        const record: Record<string, unknown> = {
+        const system: Record<string, unknown> = {
           [recordIdColumn]: row.id,
           [systemColumns.autoNumber]: firstNumber + i,
           [rowOrderColumn]: keys[i],
@@ -106,29 +109,24 @@ export async function insertRecords(
           [systemColumns.modifiedBy]: actor.userId,
           [versionColumn]: 1,
         };
-        // Every row lists every column (SQLite has no DEFAULT inside a multi-row VALUES).
-        for (const [fieldId, target] of columns) record[target.column] = encodeCell(dialect, target.kind, row.values[fieldId]);
-        return record;
+        return [...systemColumnList.map((column) => system[column]), ...targets.map(([fieldId, target]) => encodeCell(dialect, target.kind, row.values[fieldId]))];
       });
-      const perRow = systemColumnList.length + columns.size;
-      for (const chunk of chunkForParameters(records, perRow, dialect.maxParameters)) {
-        const stored = (await userDb(t)
-          .insertInto(userTableName(table.id))
-          .values(chunk)
-          .onConflict((oc) => oc.column(recordIdColumn).doNothing())
-          .returningAll()
-          .execute()) as RawRow[];
-        for (const row of stored) inserted.set(String(row[recordIdColumn]), row);
-      }
+      const insert = {
+        table: userTableName(table.id),
+        columns: [...systemColumnList, ...targets.map(([, target]) => target.column)],
+        shape: { name: 'new records', apply: (query: AnyInsert) => query.onConflict((oc) => oc.column(recordIdColumn).doNothing()).returningAll() },
+      };
+      for (const row of (await insertRows(t, dialect, insert, records)) as RawRow[]) inserted.set(String(row[recordIdColumn]), row);
       // A concurrent insert of the same client id won the race: return its row like a retry.
       const lost = fresh.filter((row) => !inserted.has(row.id)).map((row) => row.id);
       for (const [id, row] of await readRowsById(t, dialect, table.id, lost)) existing.set(id, row);
     }
 
+    const decode = recordDecoder(dialect, fields);
     return withIds.map(({ id }) => {
       const raw = inserted.get(id) ?? existing.get(id);
       if (!raw) throw new EngineError('INTERNAL', `Record "${id}" was neither inserted nor found`, { record: id });
-      return { ...decodeRecord(dialect, fields, raw), created: inserted.has(id) };
+      return { ...decode(raw), created: inserted.has(id) };
     });
   });
 }

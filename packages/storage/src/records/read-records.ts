@@ -10,7 +10,7 @@ import type { SqlDialect } from '../dialects/dialect';
 import { userDb } from '../physical/executor';
 import { recordIdColumn, rowOrderColumn, userTableName } from '../physical/naming';
 import { readRowsById } from './read-rows';
-import { columnsFor, decodeRecord, selectFields, type StoredRecord } from './stored-record';
+import { columnsFor, recordDecoder, selectFields, type StoredRecord } from './stored-record';
 
 export interface RecordReadOptions {
   /** Only these fields' values (all of `fields` when absent); system columns always come. */
@@ -32,9 +32,10 @@ export async function getRecords(
 ): Promise<StoredRecord[]> {
   const shown = selectFields(fields, options.fieldIds);
   const rows = await readRowsById(db, dialect, table.id, ids, { columns: columnsFor(shown), ...(options.lock ? { lock: true } : {}) });
+  const decode = recordDecoder(dialect, shown);
   return [...new Set(ids)].flatMap((id) => {
     const row = rows.get(id);
-    return row ? [decodeRecord(dialect, shown, row)] : [];
+    return row ? [decode(row)] : [];
   });
 }
 
@@ -99,7 +100,7 @@ export async function listRecords(
     select = ordered(select).limit(query.limit).offset(offset);
   }
   const rows = (await select.execute()) as Array<Record<string, unknown>>;
-  return rows.map((row) => decodeRecord(dialect, shown, row));
+  return rows.map(recordDecoder(dialect, shown));
 }
 
 /** Number of records (matching `where` when given). Exact, so not for every page load. */

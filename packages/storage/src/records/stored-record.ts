@@ -81,18 +81,26 @@ export function cellReader(dialect: SqlDialect, field: Field): (row: Readonly<Re
 }
 
 export function decodeRecord(dialect: SqlDialect, fields: readonly Field[], row: Readonly<Record<string, unknown>>): StoredRecord {
-  const values: Record<string, unknown> = {};
-  for (const field of fields) values[field.id] = cellValue(dialect, field, row);
-  return {
-    id: String(row[recordIdColumn]),
-    autoNumber: Number(row[systemColumns.autoNumber]),
-    rowOrder: String(row[rowOrderColumn]),
-    createdTime: String(row[systemColumns.createdTime]),
-    modifiedTime: String(row[systemColumns.modifiedTime]),
-    createdBy: String(row[systemColumns.createdBy]),
-    modifiedBy: String(row[systemColumns.modifiedBy]),
-    version: Number(row[versionColumn]),
-    values,
+  return recordDecoder(dialect, fields)(row);
+}
+
+/** `decodeRecord` with every field's placement worked out once: for decoding many rows. */
+export function recordDecoder(dialect: SqlDialect, fields: readonly Field[]): (row: Readonly<Record<string, unknown>>) => StoredRecord {
+  const readers = fields.map((field) => [field.id, cellReader(dialect, field)] as const);
+  return (row) => {
+    const values: Record<string, unknown> = {};
+    for (const [id, read] of readers) values[id] = read(row);
+    return {
+      id: String(row[recordIdColumn]),
+      autoNumber: Number(row[systemColumns.autoNumber]),
+      rowOrder: String(row[rowOrderColumn]),
+      createdTime: String(row[systemColumns.createdTime]),
+      modifiedTime: String(row[systemColumns.modifiedTime]),
+      createdBy: String(row[systemColumns.createdBy]),
+      modifiedBy: String(row[systemColumns.modifiedBy]),
+      version: Number(row[versionColumn]),
+      values,
+    };
   };
 }
 

@@ -14,7 +14,7 @@ import { atomically } from '../physical/executor';
 import { systemColumns, versionColumn } from '../physical/naming';
 import { bulkUpdate } from './bulk-update';
 import { readRowsById } from './read-rows';
-import { cellValue, decodeRecord, type Actor, type StoredRecord } from './stored-record';
+import { cellReader, recordDecoder, type Actor, type StoredRecord } from './stored-record';
 import { encodeCell, writableColumn, type WritableColumn } from './writable-cells';
 
 export interface RecordUpdate {
@@ -77,16 +77,18 @@ export async function updateRecords(
     // Records changing the same set of fields share one UPDATE … FROM (VALUES …).
     const groups = new Map<string, { fieldIds: string[]; rows: Array<{ id: string; params: unknown[] }> }>();
     const at = now.toISOString();
+    const decode = recordDecoder(dialect, fields);
+    const readers = new Map([...targets].map(([fieldId, target]) => [fieldId, cellReader(dialect, target.field)]));
     for (const [recordId, values] of merged) {
       const raw = current.get(recordId)!;
       const cellChanges: CellChange[] = [];
       for (const [fieldId, value] of Object.entries(values)) {
         const newValue = value === undefined ? null : value;
-        const oldValue = cellValue(dialect, targets.get(fieldId)!.field, raw);
+        const oldValue = readers.get(fieldId)!(raw);
         if (!sameCellValue(oldValue, newValue)) cellChanges.push({ recordId, fieldId, oldValue, newValue });
       }
       if (cellChanges.length === 0) {
-        records.push(decodeRecord(dialect, fields, raw));
+        records.push(decode(raw));
         continue;
       }
       changes.push(...cellChanges);
@@ -102,7 +104,7 @@ export async function updateRecords(
         [systemColumns.modifiedTime]: at,
         [systemColumns.modifiedBy]: actor.userId,
       };
-      const after = decodeRecord(dialect, fields, stampedRaw);
+      const after = decode(stampedRaw);
       for (const change of cellChanges) after.values[change.fieldId] = change.newValue;
       records.push(after);
     }

@@ -72,6 +72,7 @@ export async function applyChange<T>(
     const iso = at.toISOString();
     await appendHistory(
       trx,
+      deps.database.dialect,
       cells.map((cell) => ({
         changeId,
         baseId: meta.baseId,

@@ -75,7 +75,8 @@ async function prepare(
   let batch = castRecordBatch(indexFields(writable.fields), input, ctx, batchPath);
   const mode = batch.changedOptions.size > 0 ? 'update' : 'share';
   const context = await lockTableFields(platform, trx, meta.baseId, seen, mode);
-  if (JSON.stringify(context.fields) !== JSON.stringify(seen.fields)) {
+  // The same (cached) field list unless the schema moved: compared by text only then.
+  if (context.fields !== seen.fields && JSON.stringify(context.fields) !== JSON.stringify(seen.fields)) {
     writable = await writableTable(trx, writer, context, tableKey, action);
     batch = castRecordBatch(indexFields(writable.fields), input, ctx, batchPath);
     if (mode === 'share' && batch.changedOptions.size > 0) {
@@ -183,13 +184,16 @@ export async function createRecords(
     const linkHistory = new Map<string, CellChange[]>();
     for (const cell of linked.history) {
       const key = cell.tableId === context.table.id && cell.action === 'create' ? cell.recordId : '';
-      linkHistory.set(key, [...(linkHistory.get(key) ?? []), cell]);
+      const cells = linkHistory.get(key) ?? [];
+      cells.push(cell);
+      linkHistory.set(key, cells);
     }
+    const stored = fields.filter(store.hasOwnColumn);
     for (const row of created) {
       const cells: CellChange[] = [{ tableId: context.table.id, recordId: row.id, fieldId: null, action: 'create', oldValue: null, newValue: null }];
-      for (const field of fields) {
+      for (const field of stored) {
         const value = row.values[field.id];
-        if (value !== null && value !== undefined && store.hasOwnColumn(field)) {
+        if (value !== null && value !== undefined) {
           cells.push({ tableId: context.table.id, recordId: row.id, fieldId: field.id, action: 'create', oldValue: null, newValue: value });
         }
       }
