@@ -6,7 +6,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SignedIn } from '../support/app';
-import { cell, signInThroughUi } from './support/grid';
+import { cell } from './support/grid';
+import { screenshotOnFailure, twoPeople } from './support/two-people';
 import { screenshot, startWebApp, type WebApp } from './support/web-app';
 
 describe('record comments', () => {
@@ -30,16 +31,9 @@ describe('record comments', () => {
 
   beforeAll(async () => {
     web = await startWebApp();
-    owner = await web.server.signUpOwner({ name: 'Dr. Wang' });
-    editor = await web.server.signUpUser(owner, { name: 'Nurse Zhao', email: 'zhao@clinic.test' });
-    baseId = (await web.server.createBase(owner, 'Clinic')).id;
-    await web.server.addMember(owner, baseId, editor.user.id, 'editor');
+    ({ owner, editor, baseId, ownerPage, editorPage } = await twoPeople(web));
     table = (await owner.request('POST', `/api/v1/bases/${baseId}/tables`, { name: 'Visits', fields: [{ name: 'Patient', type: 'singleLineText' }] })).json();
     await owner.request('POST', recordsPath(), { fields: { Patient: 'Li Na' } });
-    ownerPage = await web.newPage();
-    editorPage = await web.newPage();
-    await signInThroughUi(ownerPage, web, owner);
-    await signInThroughUi(editorPage, web, editor);
     await openPanel(ownerPage);
     await openPanel(editorPage);
   });
@@ -47,9 +41,7 @@ describe('record comments', () => {
     await web?.close();
   });
   afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail') return;
-    await screenshot(ownerPage, `failed-comments-owner-${context.task.name.slice(0, 24)}`);
-    await screenshot(editorPage, `failed-comments-editor-${context.task.name.slice(0, 24)}`);
+    await screenshotOnFailure(context, 'comments', { owner: ownerPage, editor: editorPage });
   });
 
   it("shows a comment with a mention live in the other person's open panel", async () => {

@@ -64,6 +64,22 @@ describe('field editors', () => {
     await expect.poll(() => valueOf('Seen on')).toMatch(/^\d{4}-\d{2}-15$/);
   });
 
+  it("offers the base zone's today, not the browser's (in Chinese)", async () => {
+    const zhPage = await web.newPage({ locale: 'zh-CN', timezoneId: 'America/New_York' });
+    await signInThroughUi(zhPage, web, owner);
+    // 15:00 on March 5th in New York is already March 6th in Shanghai.
+    await zhPage.clock.setFixedTime(new Date('2026-03-05T20:00:00.000Z'));
+    await zhPage.goto(`${web.url}#/bases/${baseId}/tables/${table.id}`);
+    await cell(zhPage, 0, fieldId('Seen on')).click();
+    await openEditor(zhPage);
+    const today = zhPage.getByTestId('date-today');
+    expect(await today.textContent()).toBe('今天');
+    await screenshot(zhPage, 'editor-date-today-zh');
+    await today.click();
+    await expect.poll(() => valueOf('Seen on')).toBe('2026-03-06');
+    await zhPage.close();
+  });
+
   it('edits a date with time in the base time zone, not the browser one', async () => {
     await cell(page, 0, fieldId('Appointment')).click();
     await openEditor(page);

@@ -2,7 +2,8 @@
  * Gallery: a view of type gallery shows a card per record with the first image of the cover
  * field the view names, in the view's sort order; choosing the cover is saved in the view, and a
  * card opens its record. The "New record" card adds a record and opens it; a role that cannot
- * add records sees no such card.
+ * add records sees no such card. A card's record edited offline keeps the edit through a reload
+ * and sends it when the view opens again.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -116,5 +117,35 @@ describe('gallery', () => {
     await owners.goto(page.url());
     await owners.getByTestId('gallery-add').waitFor();
     await screenshot(owners, 'gallery-zh');
+  });
+
+  it('keeps a record edited offline through a reload and sends it when the view opens again', async () => {
+    const wardOf = async (patient: string) => {
+      const records = (await owner.request('GET', `/api/v1/bases/${baseId}/tables/${table.id}/records`)).json() as { records: Array<{ fields: Record<string, unknown> }> };
+      return records.records.find((record) => record.fields.Patient === patient)?.fields.Ward;
+    };
+    const waitingKeys = (on: Page) => on.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('multitable:waiting:')));
+    const offline = await web.newPage();
+    await signInThroughUi(offline, web, owner);
+    await offline.goto(page.url());
+    await offline.locator('[data-testid="record-card"]').filter({ hasText: 'Li Na' }).click();
+    const ward = offline.locator(`[data-testid="record-field"][data-field-id="${fieldId('Ward')}"]`).getByTestId('field-editor');
+    await ward.waitFor();
+    const context = offline.context();
+    await context.setOffline(true);
+    await offline.getByTestId('connection-banner').waitFor();
+    await ward.fill('North');
+    await ward.press('Tab');
+    await expect.poll(() => waitingKeys(offline)).toHaveLength(1);
+
+    // The page goes away while offline; the next one of the same person sends the edit.
+    await offline.close();
+    expect(await wardOf('Li Na')).toBe('East');
+    await context.setOffline(false);
+    const reopened = await context.newPage();
+    await reopened.goto(page.url());
+    await expect.poll(() => wardOf('Li Na')).toBe('North');
+    await expect.poll(() => waitingKeys(reopened)).toEqual([]);
+    await reopened.close();
   });
 });

@@ -56,10 +56,13 @@ describe('grid editing', () => {
     const addField = async (name: string, type: string, choices?: string) => {
       await page.getByTestId('add-field').click();
       await page.getByTestId('field-name').fill(name);
-      await page.getByTestId('add-field-form').locator('.ant-select').click();
+      await page.getByTestId('field-dialog').locator('.ant-select').first().click();
       await page.keyboard.type(type);
       await page.keyboard.press('Enter');
-      if (choices) await page.getByTestId('field-choices').fill(choices);
+      for (const choice of choices?.split('\n') ?? []) {
+        await page.getByTestId('choice-new').fill(choice);
+        await page.getByTestId('choice-new').press('Enter');
+      }
       await page.getByRole('button', { name: 'Create' }).click();
       await page.locator('.ag-header-cell').filter({ hasText: name }).waitFor();
       await page.getByRole('dialog').waitFor({ state: 'hidden' });
@@ -305,7 +308,7 @@ describe('grid editing', () => {
     expect(await frozen(zhPage)).toEqual(['Name', 'Visits', 'Status']);
     await openFieldMenu(zhPage, 'Visits');
     await zhPage.getByRole('menuitem', { name: '取消冻结' }).waitFor();
-    expect(await zhPage.getByRole('menuitem').allTextContents()).toEqual(['冻结至此字段', '取消冻结']);
+    expect(await zhPage.getByRole('menuitem').allTextContents()).toEqual(['编辑字段', '升序排列', '降序排列', '隐藏字段', '冻结至此字段', '取消冻结', '删除字段']);
     await screenshot(zhPage, 'grid-frozen-zh');
     await zhPage.getByRole('menuitem', { name: '取消冻结' }).click();
     await expect.poll(() => frozen(zhPage)).toEqual([]);

@@ -21,5 +21,27 @@ export const updateTable = (baseId: string, tableId: string, patch: { name?: str
 
 export const deleteTable = (baseId: string, tableId: string) => api.delete<unknown>(`${tablesPath(baseId)}/${tableId}`);
 
-export const createField = (baseId: string, tableId: string, input: { name: string; type: string; options?: Record<string, unknown> }) =>
-  api.post<ApiField>(`${tablesPath(baseId)}/${tableId}/fields`, input);
+const fieldsPath = (baseId: string, tableId: string) => `${tablesPath(baseId)}/${tableId}/fields`;
+
+export interface FieldInput {
+  name: string;
+  type: string;
+  description?: string;
+  options?: Record<string, unknown>;
+}
+
+/** What a type change did to the values: how many converted, and the first ones that could not (now empty). */
+export interface ConversionReport {
+  converted: number;
+  failed: number;
+  failures: Array<{ recordId: string; value: unknown; reason: string }>;
+}
+
+export const createField = (baseId: string, tableId: string, input: FieldInput) => api.post<ApiField>(fieldsPath(baseId, tableId), input);
+
+/** Renames a field, changes its description, options or type; a type change answers with its conversion report. */
+export const updateField = (baseId: string, tableId: string, fieldId: string, patch: Partial<FieldInput>) =>
+  api.patch<{ field: ApiField; conversion?: ConversionReport }>(`${fieldsPath(baseId, tableId)}/${fieldId}`, patch);
+
+/** Deletes a field (the server refuses the primary field, 409). */
+export const deleteField = (baseId: string, tableId: string, fieldId: string) => api.delete<unknown>(`${fieldsPath(baseId, tableId)}/${fieldId}`);

@@ -8,6 +8,7 @@ import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { ComponentType } from 'react';
 import type { ApiRecord } from '../api/records';
 import type { ApiField } from '../api/tables';
+import type { OptionsEditor } from '../field-design/options-editor';
 import type { GridContext } from '../grid/grid-context';
 
 export interface CellRendererProps {
@@ -47,6 +48,11 @@ export interface CellType {
    * arrows to choose an option); by default the grid's own Enter ends the edit.
    */
   editorKeys?: readonly string[];
+  /**
+   * Typing on the selected cell opens the editor with what was typed (a text box, an option
+   * search); an input method's composed text is handed over the same way (grid/editing/ime-start).
+   */
+  takesTypedText?: boolean;
   /** Editor in the record panel; absent for read-only types (the Renderer shows them there too). */
   FieldEditor?: ComponentType<FieldEditorProps>;
   /** Changes a value with one key press (Space / Enter) or click, without an editor. */
@@ -55,4 +61,6 @@ export interface CellType {
   align?: 'left' | 'right' | 'center';
   /** Column width when the view stores none. */
   width?: number;
+  /** The type's own settings in the field dialog (choices, formats, a formula …); absent when it has none. */
+  OptionsEditor?: OptionsEditor;
 }

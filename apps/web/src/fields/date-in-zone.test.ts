@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiField } from '../api/tables';
 import { castInput, userDirectory, type CellEnvironment } from '../grid/cell-values';
-import { pickedInput, pickerValue } from './date-in-zone';
+import { pickedInput, pickerValue, todayPick } from './date-in-zone';
 
 const shanghai: CellEnvironment = { users: userDirectory([]), timeZone: 'Asia/Shanghai', locale: 'en-US' };
 
@@ -33,5 +33,19 @@ describe('dates in the picker are wall clocks of the field’s or the base’s z
     expect(castInput(withTime, input, shanghai)).toMatchObject({ ok: true, value: '2026-03-05T01:00:00.000Z' });
     expect(pickedInput(pickerValue('2026-03-05', dateField({}), shanghai), dateField({}))).toBe('2026-03-05');
     expect(pickedInput(null, withTime)).toBeNull();
+  });
+});
+
+describe('today is the zone’s, not the browser’s', () => {
+  // 20:00 UTC on March 5th is already March 6th in Shanghai, still March 5th in New York.
+  const evening = new Date('2026-03-05T20:00:00.000Z');
+
+  it("takes the base's date", () => {
+    expect(pickedInput(todayPick(dateField({}), shanghai, evening), dateField({}))).toBe('2026-03-06');
+  });
+
+  it("takes the field's own zone before the base's", () => {
+    const newYork = dateField({ timeZone: 'America/New_York' });
+    expect(pickedInput(todayPick(newYork, shanghai, evening), newYork)).toBe('2026-03-05');
   });
 });

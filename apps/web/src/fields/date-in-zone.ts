@@ -31,6 +31,15 @@ export function pickerValue(value: unknown, field: ApiField, env: CellEnvironmen
   return picked.isValid() ? picked : null;
 }
 
+/**
+ * Today in the field's zone, as the picker holds dates: the browser's own "today" (antd's) may
+ * already be tomorrow or still yesterday there.
+ */
+export function todayPick(field: ApiField, env: CellEnvironment, now = new Date()): Dayjs {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: zoneOfField(field, env), year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dayjs.utc(day);
+}
+
 /** The input sent for a pick: the wall clock without an offset, which core places in the field's zone. */
 export function pickedInput(picked: Dayjs | null, field: ApiField): string | null {
   return picked ? picked.format(hasTime(field) ? 'YYYY-MM-DDTHH:mm' : 'YYYY-MM-DD') : null;

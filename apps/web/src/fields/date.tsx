@@ -6,20 +6,35 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { DatePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiField } from '../api/tables';
 import type { CellEditorProps, CellType, FieldEditorProps } from './cell-type';
-import { hasTime, pickedInput, pickerValue } from './date-in-zone';
+import type { CellEnvironment } from '../grid/cell-values';
+import { hasTime, pickedInput, pickerValue, todayPick } from './date-in-zone';
 import { PopupEditorFrame, usePopupContainer } from './popup-editor-frame';
 import { FormattedText } from './text';
+import { DateOptionsEditor } from '../field-design/options/date-options';
 
-/** Picker settings of a field: a time column when it has time; no "now" (that would be the browser's). */
-function pickerProps(field: ApiField) {
+/**
+ * Picker settings of a field: a time column when it has time. antd's own "today" and "now" are
+ * the browser's, so they are off; a date-only picker offers the zone's today instead.
+ */
+function pickerProps(field: ApiField, env: CellEnvironment, today: { text: string; pick(day: Dayjs): void }) {
   const withTime = hasTime(field);
   return {
     showTime: withTime ? { format: 'HH:mm' } : false,
     showNow: false,
     format: withTime ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD',
+    ...(withTime
+      ? {}
+      : {
+          renderExtraFooter: () => (
+            <a className="mt-date-today" data-testid="date-today" onClick={() => today.pick(todayPick(field, env))}>
+              {today.text}
+            </a>
+          ),
+        }),
   } as const;
 }
 
@@ -38,7 +53,7 @@ function DateEditor(props: CellEditorProps) {
         className="mt-popup-date"
         placeholder={t('grid.pickDate')}
         defaultValue={pickerValue(props.initialValue, props.field, props.context.env)}
-        {...pickerProps(props.field)}
+        {...pickerProps(props.field, props.context.env, { text: t('grid.today'), pick: save })}
         getPopupContainer={popupContainer}
         onChange={(picked) => save(picked)}
       />
@@ -48,13 +63,21 @@ function DateEditor(props: CellEditorProps) {
 
 function DateFieldEditor({ value, field, context, disabled, onSave }: FieldEditorProps) {
   const { t } = useTranslation();
+  // Held here so that picking "today" from the footer closes the picker as a pick does.
+  const [open, setOpen] = useState(false);
+  const pickToday = (today: Dayjs) => {
+    setOpen(false);
+    onSave(pickedInput(today, field));
+  };
   return (
     <DatePicker
       className="mt-field-date"
       placeholder={t('grid.pickDate')}
       value={pickerValue(value, field, context.env)}
       disabled={disabled}
-      {...pickerProps(field)}
+      open={open}
+      onOpenChange={setOpen}
+      {...pickerProps(field, context.env, { text: t('grid.today'), pick: pickToday })}
       onChange={(picked) => onSave(pickedInput(picked, field))}
       data-testid="field-editor"
     />
@@ -62,6 +85,7 @@ function DateFieldEditor({ value, field, context, disabled, onSave }: FieldEdito
 }
 
 export const dateCell: CellType = {
+  OptionsEditor: DateOptionsEditor,
   icon: CalendarOutlined,
   Renderer: FormattedText,
   Editor: DateEditor,

@@ -15,6 +15,7 @@ import { cellText } from '../grid/cell-values';
 import type { GridContext } from '../grid/grid-context';
 import type { CellEditorProps, CellRendererProps, CellType, FieldEditorProps } from './cell-type';
 import { PopupEditorFrame, usePopupContainer } from './popup-editor-frame';
+import { LinkOptionsEditor } from '../field-design/options/link-options';
 
 /** How many matching records the picker lists; typing more narrows them. */
 const pickerPageSize = 20;
@@ -116,7 +117,7 @@ function LinkPicker({ field, context, linked, onChange, onChosen, initialText = 
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           // Enter links the first match, so "type, Enter" links a record without the mouse.
-          if (event.key === 'Enter' && offered[0]) {
+          if (event.key === 'Enter' && !event.nativeEvent.isComposing && offered[0]) {
             event.preventDefault();
             add(offered[0]);
           }
@@ -174,11 +175,13 @@ function LinkFieldEditor({ value, field, recordId, context, disabled, onSave }: 
 }
 
 export const linkCell: CellType = {
+  OptionsEditor: LinkOptionsEditor,
   icon: LinkOutlined,
   Renderer: LinkRenderer,
   Editor: LinkEditor,
   FieldEditor: LinkFieldEditor,
   popupEditor: true,
   editorKeys: ['Enter'],
+  takesTypedText: true,
   width: 220,
 };

@@ -35,4 +35,5 @@ export const longTextCell: CellType = {
   Editor: LongTextEditor,
   FieldEditor: LongTextFieldEditor,
   popupEditor: true,
+  takesTypedText: true,
 };

@@ -10,6 +10,7 @@ import type { CellEditorProps, CellRendererProps, CellType, FieldEditorProps } f
 import { ChoiceTag, choicesOf } from './choice-tag';
 import { PopupEditorFrame, usePopupContainer } from './popup-editor-frame';
 import { choiceOptions, useTypedSearch } from './single-select';
+import { ChoicesEditor } from '../field-design/options/choices-editor';
 
 function MultipleSelectRenderer({ value, field }: CellRendererProps) {
   if (!Array.isArray(value)) return null;
@@ -76,11 +77,13 @@ function MultipleSelectFieldEditor({ value, field, disabled, onSave }: FieldEdit
 }
 
 export const multipleSelectCell: CellType = {
+  OptionsEditor: ChoicesEditor,
   icon: UnorderedListOutlined,
   Renderer: MultipleSelectRenderer,
   Editor: MultipleSelectEditor,
   FieldEditor: MultipleSelectFieldEditor,
   popupEditor: true,
   editorKeys: ['Enter', 'ArrowUp', 'ArrowDown', 'Backspace'],
+  takesTypedText: true,
   width: 240,
 };

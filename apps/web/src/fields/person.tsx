@@ -10,6 +10,7 @@ import type { UserSummary } from '../api/users';
 import type { CellEditorProps, CellRendererProps, CellType, FieldEditorProps } from './cell-type';
 import { PopupEditorFrame, usePopupContainer } from './popup-editor-frame';
 import { UserAvatar } from './user-avatar';
+import { PersonOptionsEditor } from '../field-design/options/person-options';
 
 interface PresentedUser {
   id: string;
@@ -123,6 +124,7 @@ function PersonFieldEditor({ value, field, context, disabled, onSave }: FieldEdi
 }
 
 export const personCell: CellType = {
+  OptionsEditor: PersonOptionsEditor,
   icon: UserOutlined,
   Renderer: PersonRenderer,
   Editor: PersonEditor,

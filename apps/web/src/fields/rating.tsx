@@ -7,6 +7,7 @@ import { Rate } from 'antd';
 import { useEffect } from 'react';
 import { editorClass } from '../grid/grid-context';
 import type { CellEditorProps, CellRendererProps, CellType, FieldEditorProps } from './cell-type';
+import { RatingOptionsEditor } from '../field-design/options/rating-options';
 
 const icons = { star: <StarFilled />, heart: <HeartFilled />, thumb: <LikeFilled />, flag: <FlagFilled /> };
 
@@ -60,6 +61,7 @@ function RatingFieldEditor({ value, field, disabled, onSave }: FieldEditorProps)
 }
 
 export const ratingCell: CellType = {
+  OptionsEditor: RatingOptionsEditor,
   icon: StarOutlined,
   Renderer: RatingRenderer,
   Editor: RatingEditor,

@@ -3,6 +3,8 @@
  * core's formatted text. Each gets its own file here when it gains its own look or editor.
  */
 import { CalculatorOutlined, ClockCircleOutlined, FieldNumberOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { FormulaOptionsEditor } from '../field-design/options/formula-options';
+import { CountOptionsEditor, LookupOptionsEditor, RollupOptionsEditor } from '../field-design/options/linked-source-options';
 import type { CellType } from './cell-type';
 import { FormattedText } from './text';
 
@@ -11,7 +13,7 @@ const readOnly = (icon: CellType['icon']): CellType => ({ icon, Renderer: Format
 export const autoNumberCell: CellType = { ...readOnly(FieldNumberOutlined), align: 'right', width: 120 };
 export const timeStampCell: CellType = { ...readOnly(ClockCircleOutlined), width: 170 };
 export const userStampCell = readOnly(TeamOutlined);
-export const formulaCell = readOnly(CalculatorOutlined);
-export const lookupCell = readOnly(SearchOutlined);
-export const rollupCell = readOnly(CalculatorOutlined);
-export const countCell: CellType = { ...readOnly(FieldNumberOutlined), align: 'right', width: 120 };
+export const formulaCell: CellType = { ...readOnly(CalculatorOutlined), OptionsEditor: FormulaOptionsEditor };
+export const lookupCell: CellType = { ...readOnly(SearchOutlined), OptionsEditor: LookupOptionsEditor };
+export const rollupCell: CellType = { ...readOnly(CalculatorOutlined), OptionsEditor: RollupOptionsEditor };
+export const countCell: CellType = { ...readOnly(FieldNumberOutlined), align: 'right', width: 120, OptionsEditor: CountOptionsEditor };

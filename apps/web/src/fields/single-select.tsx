@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { CellEditorProps, CellRendererProps, CellType, FieldEditorProps } from './cell-type';
 import { ChoiceTag, choicesOf } from './choice-tag';
 import { PopupEditorFrame, usePopupContainer } from './popup-editor-frame';
+import { ChoicesEditor } from '../field-design/options/choices-editor';
 
 function SingleSelectRenderer({ value, field }: CellRendererProps) {
   if (typeof value !== 'string') return null;
@@ -90,10 +91,12 @@ function SingleSelectFieldEditor({ value, field, disabled, onSave }: FieldEditor
 }
 
 export const singleSelectCell: CellType = {
+  OptionsEditor: ChoicesEditor,
   icon: CheckCircleOutlined,
   Renderer: SingleSelectRenderer,
   Editor: SingleSelectEditor,
   FieldEditor: SingleSelectFieldEditor,
   popupEditor: true,
   editorKeys: ['Enter', 'ArrowUp', 'ArrowDown'],
+  takesTypedText: true,
 };

@@ -1,16 +1,18 @@
 /**
  * The in-cell text input that text-like types share (text, number, phone, email, URL, duration).
  * Started by typing, it begins with the typed character, as in a spreadsheet; started by Enter
- * or F2, with the cell's text; by Backspace or Delete, empty. It hands back the text: core reads it.
+ * or F2, with the cell's text; by Backspace or Delete, empty; by an input method, with its text. It hands back the text: core reads it.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { cellText } from '../grid/cell-values';
+import { imeStartKey } from '../grid/editing/ime-start';
 import { editorClass } from '../grid/grid-context';
 import type { CellEditorProps } from './cell-type';
 
 export function startingText(props: CellEditorProps): string {
   const key = props.eventKey;
-  if (key === 'Backspace' || key === 'Delete') return '';
+  // imeStartKey: an input method's composed text follows as typed ahead.
+  if (key === 'Backspace' || key === 'Delete' || key === imeStartKey) return '';
   if (key && key.length === 1) return key;
   return cellText(props.field, props.initialValue, props.context.env);
 }

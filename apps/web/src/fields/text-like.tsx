@@ -5,7 +5,7 @@ import { TextEditor } from './text-editor';
 import { TextFieldEditor } from './text-field-editor';
 import { FormattedText } from './text';
 
-const textLike = (icon: CellType['icon']): CellType => ({ icon, Renderer: FormattedText, Editor: TextEditor, FieldEditor: TextFieldEditor });
+const textLike = (icon: CellType['icon']): CellType => ({ icon, Renderer: FormattedText, Editor: TextEditor, FieldEditor: TextFieldEditor, takesTypedText: true });
 
 export const phoneCell = textLike(PhoneOutlined);
 export const emailCell = textLike(MailOutlined);

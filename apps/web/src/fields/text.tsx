@@ -14,4 +14,5 @@ export const textCell: CellType = {
   Renderer: FormattedText,
   Editor: TextEditor,
   FieldEditor: TextFieldEditor,
+  takesTypedText: true,
 };

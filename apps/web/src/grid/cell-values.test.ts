@@ -79,3 +79,10 @@ describe('userDirectory', () => {
     expect(directory.byId(wang.id)?.name).toBe('Dr. Wang');
   });
 });
+
+describe('cellText just after a type change', () => {
+  it('shows nothing, not NaN, for text a row still holds in a field that became a number', () => {
+    expect(cellText(visits, 'abc', env)).toBe('');
+    expect(cellText(visits, 12, env)).toBe('12.00');
+  });
+});

@@ -6,7 +6,7 @@
  * - what a user types, picks or pastes is *input*; `castInput` checks it with core's loose cast
  *   before anything is sent, and gives the value to show at once and the value to send.
  */
-import { getFieldType, type AttachmentDirectory, type AttachmentInfo, type LinkDirectory, type LinkedRecord, type CastContext, type DirectoryUser, type FormatContext, type UserDirectory } from '@multitable/core';
+import { fieldStorage, getFieldType, type AttachmentDirectory, type AttachmentInfo, type LinkDirectory, type LinkedRecord, type CastContext, type DirectoryUser, type FormatContext, type UserDirectory } from '@multitable/core';
 import type { ApiField } from '../api/tables';
 
 export interface CellEnvironment {
@@ -77,10 +77,19 @@ function isErrorValue(value: unknown): value is { error: string; reason?: string
 }
 
 /** The canonical value of an API value; null for an empty cell. */
+/**
+ * A row read before its field became a number still holds the old text until the rows are read
+ * again (just after a type change): such a value is shown as nothing rather than "NaN".
+ */
+function heldByNumericColumn(field: ApiField): boolean {
+  const storage = fieldStorage(field);
+  return 'kind' in storage && (storage.kind === 'number' || storage.kind === 'integer');
+}
+
 export function canonicalOf(field: ApiField, value: unknown, env: CellEnvironment): unknown {
   if (value === null || value === undefined) return null;
   const type = getFieldType(field.type);
-  if (!type.present) return value;
+  if (!type.present) return heldByNumericColumn(field) && typeof value !== 'number' && !isErrorValue(value) ? null : value;
   const cast = type.cast(value, field.options, castContext(env, false, value));
   return cast.ok ? cast.value : null;
 }

@@ -11,6 +11,7 @@ import type { ApiRecord } from '../api/records';
 import type { ApiField } from '../api/tables';
 import { isWritable } from './cell-values';
 import { cellTypeOf } from '../fields/registry';
+import { isImeKey } from './editing/ime-start';
 import { FieldHeader } from './field-header';
 import type { FieldMenuColumn } from './field-menu';
 import { RowNumberCell } from './record-panel/row-number-cell';
@@ -83,6 +84,8 @@ export function fieldColumn(field: ApiField, index: number, hooks: ColumnHooks):
       : {}),
     suppressKeyboardEvent: (params: SuppressKeyboardEventParams<ApiRecord>) => {
       const { key, shiftKey } = params.event;
+      // An input method's keys (its Enter confirms the composition) never end or start an edit.
+      if (isImeKey(params.event)) return true;
       // Tab while editing is ours: save and move right without editing the next cell (AG Grid
       // would open its editor; spreadsheets do not).
       if (params.editing) return editorKeys.has(key) || key === 'Tab' || (key === 'Enter' && shiftKey);

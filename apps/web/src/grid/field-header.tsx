@@ -1,21 +1,24 @@
 /**
  * A column header: the field type's icon and the field's name, and the field's menu (./field-menu)
- * behind a caret shown on hover, or on a right click anywhere on the header.
+ * behind a caret shown on hover, or on a right click anywhere on the header. For people who may
+ * design the table, a double click opens the field dialog, as in Bitable.
  */
 import { DownOutlined } from '@ant-design/icons';
 import { Dropdown } from 'antd';
 import type { CustomHeaderProps } from 'ag-grid-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiField } from '../api/tables';
+import { useFieldDesignActions } from '../field-design/field-design-context';
 import { cellTypeOf } from '../fields/registry';
 import { fieldMenu, type FieldMenuColumn } from './field-menu';
 
 export function FieldHeader(props: CustomHeaderProps & { field: ApiField; menu: FieldMenuColumn }) {
   const { t } = useTranslation();
+  const design = useFieldDesignActions();
   const Icon = cellTypeOf(props.field).icon;
-  const menu = fieldMenu(props.menu, t);
+  const menu = fieldMenu({ ...props.menu, field: props.field, ...(design ? { design } : {}) }, t);
   const header = (
-    <div className="mt-field-header" title={props.field.description || props.field.name} data-testid="field-header">
+    <div className="mt-field-header" title={props.field.description || props.field.name} data-testid="field-header" onDoubleClick={design ? () => design.edit(props.field) : undefined}>
       <Icon className="mt-field-header-icon" />
       <span className="mt-field-header-name">{props.field.name}</span>
       {menu && (

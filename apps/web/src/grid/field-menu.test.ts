@@ -1,6 +1,8 @@
 import { maxFrozenColumnCount } from '@multitable/core';
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import type { ApiField } from '../api/tables';
+import type { FieldDesignActions } from '../field-design/field-design-context';
 import { fieldMenu, type FieldMenuColumn } from './field-menu';
 
 // The keys themselves stand in for the texts: what is asserted is which entries apply.
@@ -39,5 +41,38 @@ describe('fieldMenu (a column header’s menu)', () => {
 
   it('has no menu for someone who may not change the view', () => {
     expect(fieldMenu({ index: 1, frozenCount: 1 }, t)).toBeUndefined();
+  });
+
+  describe('for someone who may design the table', () => {
+    const field = (isPrimary: boolean): ApiField => ({ id: 'fld_a', name: 'Status', type: 'singleSelect', options: {}, description: '', isPrimary });
+    const calls: string[] = [];
+    const design: FieldDesignActions = {
+      edit: (target) => void calls.push(`edit ${target.name}`),
+      hide: (target) => void calls.push(`hide ${target.name}`),
+      sort: (target, direction) => void calls.push(`sort ${target.name} ${direction}`),
+      remove: (target) => void calls.push(`remove ${target.name}`),
+    };
+
+    it('offers editing, sorting, hiding and deleting beside freezing', () => {
+      expect(entries({ index: 3, frozenCount: 1, setFrozenCount, field: field(false), design }).map((entry) => entry.key)).toEqual([
+        'edit',
+        'sortAscending',
+        'sortDescending',
+        'hide',
+        'freeze',
+        'delete',
+      ]);
+    });
+
+    it('does not offer hiding the primary field, which always shows', () => {
+      expect(entries({ index: 0, frozenCount: 1, setFrozenCount, field: field(true), design }).map((entry) => entry.key)).not.toContain('hide');
+    });
+
+    it('hands the field to the design action of the entry', () => {
+      calls.length = 0;
+      const menu = fieldMenu({ index: 3, frozenCount: 1, field: field(false), design }, t)!;
+      for (const key of ['edit', 'sortDescending', 'hide', 'delete']) menu.onClick!({ key, domEvent: new Event('click') } as never);
+      expect(calls).toEqual(['edit Status', 'sort Status desc', 'hide Status', 'remove Status']);
+    });
   });
 });

@@ -8,62 +8,38 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { ViewConfig } from '@multitable/core';
-import {
-  AllCommunityModule,
-  themeQuartz,
-  type CellEditRequestEvent,
-  type GridApi,
-  type GridReadyEvent,
-} from 'ag-grid-community';
+import { AllCommunityModule, type CellEditRequestEvent, type GridApi, type GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App } from 'antd';
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Base } from '../api/bases';
-import { createRecord, type ApiRecord } from '../api/records';
+import type { ApiRecord } from '../api/records';
 import type { ApiField, ApiTable } from '../api/tables';
 import { listUsers } from '../api/users';
-import { useSession } from '../auth/session';
 import { useLanguage } from '../i18n/i18n';
-import { errorText } from '../pages/form-errors';
+import { rowHeightPixels } from '../views/view-settings';
 import { userDirectory, type CellEnvironment } from './cell-values';
 import { useGridClipboard } from './clipboard/use-grid-clipboard';
-import { rowNumberColumnId, rowNumberWidth } from './column-defs';
-import { useViewColumns } from './view-columns';
 import { CellErrorBubble, type CellError } from './editing/cell-error-bubble';
-import { CellWriter } from './editing/cell-writer';
-import { waitingKey } from './editing/waiting-batches';
 import { handleGridKey } from './editing/grid-keys';
-import { editorClass, type GridContext } from './grid-context';
-import { recordSource, type RecordCount, type RecordSourceQuery } from './record-datasource';
-import { GroupHeaderRow } from './grouping/group-header-row';
-import { useLiveUpdates } from './live/use-live-updates';
+import { useGridWriter } from './editing/use-grid-writer';
+import { useTypingStart } from './editing/use-typing-start';
+import type { GridContext } from './grid-context';
 import { groupHeaderOf } from './grid-row';
-import { rowHeightPixels } from '../views/view-settings';
+import { gridTheme } from './grid-theme';
+import { GroupHeaderRow } from './grouping/group-header-row';
+import { useGroupToggle } from './grouping/use-group-toggle';
+import { useLiveUpdates } from './live/use-live-updates';
+import type { RecordCount, RecordSourceQuery } from './record-datasource';
 import { RecordPanel } from './record-panel/record-panel';
-import { singleCell } from './selection/cell-range';
+import { usePanelRecord, type ExpandedRecord } from './record-panel/use-panel-record';
 import { RangeTracker } from './selection/range-tracker';
-import { displayedFieldIds } from './selection/grid-columns';
+import { useAddRecord } from './use-add-record';
+import { useGridSource } from './use-grid-source';
+import { useViewColumns } from './view-columns';
 
 const modules = [AllCommunityModule];
-
-const theme = themeQuartz.withParams({
-  accentColor: '#1677ff',
-  fontFamily: 'inherit',
-  fontSize: 13,
-  headerFontSize: 13,
-  headerFontWeight: 500,
-  headerBackgroundColor: '#f7f8fa',
-  headerTextColor: '#4e5969',
-  borderColor: '#e5e6eb',
-  columnBorder: true,
-  wrapperBorder: false,
-  wrapperBorderRadius: 0,
-  rowHoverColor: '#f5f8ff',
-  oddRowBackgroundColor: '#ffffff',
-  cellHorizontalPadding: 10,
-  spacing: 6,
-});
 
 export interface TableGridHandle {
   addRecord(): Promise<void>;
@@ -92,17 +68,12 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
   const { t } = useTranslation();
   const language = useLanguage();
   const { message } = App.useApp();
-  const userId = useSession().user?.id;
   const users = useQuery({ queryKey: ['users'], queryFn: listUsers });
   const [api, setApi] = useState<GridApi<ApiRecord> | undefined>(undefined);
   const [cellError, setCellError] = useState<CellError | null>(null);
-  // The record in the side panel; `loaded` stands in while the grid has not read it (a new record).
-  const [expanded, setExpanded] = useState<{ id: string; loaded?: ApiRecord } | null>(null);
-  const [readCount, setReadCount] = useState(0);
-  const [knownRows, setKnownRows] = useState(0);
+  const [expanded, setExpanded] = useState<ExpandedRecord | null>(null);
   const [storedVersion, setStoredVersion] = useState(0);
   const wrapper = useRef<HTMLDivElement>(null);
-  const count = useRef<RecordCount>({ count: 0, exact: false });
 
   const fieldsById = useMemo(() => new Map(table.fields.map((field) => [field.id, field])), [table.fields]);
   const env = useMemo<CellEnvironment>(
@@ -110,37 +81,26 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
     [users.data, base.timeZone, language.intl],
   );
 
-  // Records this grid added or removed (set below, once the source is known).
+  // Records this grid added or removed (set once the source is known).
   const recount = useRef<(delta: number) => void>(() => {});
-  // The writer lives as long as the grid; it reads the latest fields, users and grid through refs.
-  const latest = useRef({ fieldsById, env, api, mayEdit, onWaiting, message });
-  latest.current = { fieldsById, env, api, mayEdit, onWaiting, message };
-  const writer = useMemo(
-    () =>
-      new CellWriter({
-        baseId: base.id,
-        tableId: table.id,
-        fields: () => latest.current.fieldsById,
-        mayEdit: (fieldId) => latest.current.mayEdit(fieldId),
-        env: () => latest.current.env,
-        grid: () => latest.current.api,
-        showError: (cell, text) => setCellError({ ...cell, message: text }),
-        onStored: () => setStoredVersion((version) => version + 1),
-        onWaiting: (waiting) => latest.current.onWaiting(waiting),
-        onRecordsRemoved: (recordIds) => recount.current(-recordIds.length),
-        onWaitingRefused: (text) => void latest.current.message.error(t('realtime.waitingRefused', { message: text })),
-        // Edits made offline outlive the page: kept per user and base, sent when it opens again.
-        ...(userId ? { waitingStore: { storage: window.localStorage, key: waitingKey(userId, base.id) } } : {}),
-        messages: {
-          readOnly: (field) => t('grid.readOnly', { field: field.name }),
-          notAllowed: (field) => t('grid.notAllowed', { field: field.name }),
-          invalid: (field, reason) => t('grid.invalid', { field: field.name, reason }),
-        },
-      }),
-    [base.id, table.id, userId, t],
-  );
+  const writer = useGridWriter({
+    baseId: base.id,
+    tableId: table.id,
+    fieldsById,
+    env,
+    api,
+    mayEdit,
+    onWaiting,
+    showError: setCellError,
+    onStored: () => setStoredVersion((version) => version + 1),
+    onRecordsRemoved: (removed) => recount.current(-removed),
+  });
 
-  const typedAhead = useRef('');
+  const { datasource, count, grouped, placedByServer, readAgain, recount: recountRows } = useGridSource({ baseId: base.id, tableId: table.id, query, api, writer, onCount });
+  recount.current = recountRows;
+
+  const toggleGroup = useGroupToggle(datasource, api);
+  const typing = useTypingStart({ api, fieldsById });
   const context = useMemo<GridContext>(
     () => ({
       baseId: base.id,
@@ -148,78 +108,25 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
       users: users.data ?? [],
       fieldsById,
       writer,
-      takeTypedAhead: () => {
-        const typed = typedAhead.current;
-        typedAhead.current = '';
-        return typed;
-      },
+      takeTypedAhead: typing.takeTypedAhead,
       expandRecord: (recordId) => setExpanded({ id: recordId }),
-      toggleGroup: (path) => toggleGroup.current(path),
+      toggleGroup,
     }),
-    [base.id, env, users.data, fieldsById, writer],
+    [base.id, env, users.data, fieldsById, writer, typing.takeTypedAhead, toggleGroup],
   );
 
-  const ranges = useMemo(() => new RangeTracker(() => latest.current.api), []);
+  const latestApi = useRef(api);
+  latestApi.current = api;
+  const ranges = useMemo(() => new RangeTracker(() => latestApi.current), []);
   const { columns, onColumnMoved, onColumnResized } = useViewColumns({ fields, config, ranges, mayEdit, onFieldOrder, onColumnWidth, onFrozenCount });
 
-  // A new source (and a fresh read from the top) whenever what is read changes.
-  const queryKey = JSON.stringify(query);
-  const datasource = useMemo(
-    () =>
-      recordSource(base.id, table.id, JSON.parse(queryKey) as RecordSourceQuery, {
-        onCount: (known) => {
-          count.current = known;
-          onCount(known);
-          setKnownRows(known.count);
-        },
-        onError: (error) => void message.error({ content: errorText(error, t), key: 'grid-read' }),
-        onGroupsTruncated: () => void message.warning({ content: t('group.truncated'), key: 'grid-groups' }),
-        overlay: (record) => writer.overlay(record),
-      }),
-    // readCount: a create in a sorted or grouped view reads again from the top.
-    [base.id, table.id, queryKey, onCount, message, t, readCount, writer],
-  );
-  const grouped = query.groupBy.length > 0;
-  // The count and rows follow this grid's own creates and deletes before any live update says so.
-  recount.current = (delta) => {
-    if (!api || api.isDestroyed()) return;
-    // Sorted or grouped, where records land is the server's to say: read again from the top.
-    if (grouped || query.sorts.length > 0) return setReadCount((reads) => reads + 1);
-    datasource.adjustCount(delta);
-    if (count.current.exact) api.setRowCount(count.current.count, true);
-    api.refreshInfiniteCache();
-  };
-
-  // The row-number column widens with the count's digits, leaving room for the expand button.
-  useEffect(() => {
-    if (api && !api.isDestroyed()) api.setColumnWidths([{ key: rowNumberColumnId, newWidth: rowNumberWidth(knownRows) }]);
-  }, [api, knownRows]);
-
   useLiveUpdates({ baseId: base.id, tableId: table.id, api, writer, source: datasource, onRecordsChanged: () => setStoredVersion((version) => version + 1) });
-
-  const collapsed = useRef(new Set<string>());
-  useEffect(() => {
-    collapsed.current = new Set();
-  }, [datasource]);
-  const toggleGroup = useRef<(path: string) => void>(() => {});
-  toggleGroup.current = (path) => {
-    const next = new Set(collapsed.current);
-    if (!next.delete(path)) next.add(path);
-    collapsed.current = next;
-    void datasource.setCollapsed(next).then((rowCount) => {
-      if (rowCount === undefined || !api) return;
-      api.setRowCount(rowCount, true);
-      api.refreshInfiniteCache();
-    });
-  };
 
   const onCellEditRequest = (event: CellEditRequestEvent<ApiRecord>) => {
     const fieldId = event.colDef.colId;
     if (!event.data || !fieldId) return;
     void writer.write([{ recordId: event.data.id, fieldId, input: event.newValue }]);
   };
-
-  const isEditing = () => (api?.getEditingCells().length ?? 0) > 0;
 
   const history = async (direction: 'undo' | 'redo') => {
     const outcome = await (direction === 'undo' ? writer.undo() : writer.redo());
@@ -242,37 +149,27 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
     onRecordsAdded: (added) => recount.current(added),
   });
 
-  useImperativeHandle(
-    ref,
-    () => ({
-      async addRecord() {
-        if (!api) return;
-        try {
-          const created = await createRecord(base.id, table.id);
-          const known = count.current;
-          // Sorted or grouped, the new record's place is the server's to say: read again, and
-          // open the record so that it can be filled in wherever it lands.
-          if (grouped || query.sorts.length > 0) {
-            setReadCount((reads) => reads + 1);
-            setExpanded({ id: created.id, loaded: created });
-            return;
-          }
-          datasource.adjustCount(1);
-          api.refreshInfiniteCache();
-          if (!known.exact) return;
-          // New records come last (the table's row order), so the new one is row `count`.
-          api.setRowCount(known.count + 1, true);
-          api.ensureIndexVisible(known.count, 'bottom');
-          const primary = table.primaryFieldId;
-          api.setFocusedCell(known.count, primary);
-          ranges.set(singleCell({ row: known.count, column: displayedFieldIds(api).indexOf(primary) }));
-        } catch (error) {
-          void message.error(errorText(error, t));
-        }
-      },
-    }),
-    [api, base.id, table.id, table.primaryFieldId, message, t, grouped, query.sorts.length, datasource],
-  );
+  const addRecord = useAddRecord({
+    baseId: base.id,
+    table,
+    api,
+    datasource,
+    count,
+    ranges,
+    placedByServer,
+    readAgain,
+    expand: setExpanded,
+  });
+  useImperativeHandle(ref, () => ({ addRecord }), [addRecord]);
+
+  const panelRecord = usePanelRecord({
+    baseId: base.id,
+    tableId: table.id,
+    expanded,
+    inGrid: expanded ? api?.getRowNode(expanded.id)?.data : undefined,
+    version: storedVersion,
+    onGone: () => setExpanded(null),
+  });
 
   useEffect(() => {
     if (!cellError) return;
@@ -288,12 +185,7 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
       onKeyDownCapture={(event) => {
         ranges.noteInput(event.shiftKey);
         setCellError(null);
-        // An edit has started but its editor is not drawn yet: keep the keys for it.
-        const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
-        if (printable && isEditing() && !(document.activeElement instanceof Element && document.activeElement.closest(`.${editorClass}`))) {
-          typedAhead.current += event.key;
-          event.preventDefault();
-        }
+        typing.onKeyDownCapture(event);
       }}
       onPointerDownCapture={(event) => {
         ranges.noteInput(event.shiftKey);
@@ -307,7 +199,7 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
         key={language.key}
         modules={modules}
         containerStyle={{ height: '100%', width: '100%' }}
-        theme={theme}
+        theme={gridTheme}
         localeText={language.agGrid}
         columnDefs={columns}
         context={context}
@@ -326,16 +218,17 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
         onColumnResized={onColumnResized}
         isFullWidthRow={(params) => groupHeaderOf(params.rowNode.data) !== undefined}
         fullWidthCellRenderer={GroupHeaderRow}
-        onCellEditingStopped={() => (typedAhead.current = '')}
+        onCellEditingStopped={typing.onEditingStopped}
         onBodyScroll={() => setCellError(null)}
         onGridReady={(event: GridReadyEvent<ApiRecord>) => setApi(event.api)}
       />
+      {typing.imeCatcher}
       <CellErrorBubble error={cellError} wrapper={wrapper.current} />
       <RecordPanel
         baseId={base.id}
         tableId={table.id}
         fields={table.fields}
-        record={expanded ? (api?.getRowNode(expanded.id)?.data ?? expanded.loaded) : undefined}
+        record={panelRecord}
         version={storedVersion}
         context={context}
         onClose={() => setExpanded(null)}

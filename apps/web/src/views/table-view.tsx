@@ -16,7 +16,8 @@ import type { Base } from '../api/bases';
 import { tablePermissions } from '../api/permissions';
 import type { ApiTable, ApiView } from '../api/tables';
 import { listUsers } from '../api/users';
-import { AddFieldDialog } from '../grid/add-field-dialog';
+import { FieldDesignContext } from '../field-design/field-design-context';
+import { useFieldDesign } from '../field-design/use-field-design';
 import type { GroupLevel, RecordCount, RecordSourceQuery } from '../grid/record-datasource';
 import { TableGrid, type TableGridHandle } from '../grid/table-grid';
 import { errorText } from '../pages/form-errors';
@@ -45,7 +46,6 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
   const { message } = App.useApp();
   const grid = useRef<TableGridHandle>(null);
   const [count, setCount] = useState<RecordCount | null>(null);
-  const [addingField, setAddingField] = useState(false);
   const [waiting, setWaiting] = useState(0);
   const onCount = useCallback((known: RecordCount) => setCount(known), []);
   const actions = useViewActions(base.id, table.id);
@@ -84,6 +84,7 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
   );
   const onColumnWidth = useCallback((fieldId: string, width: number) => saveConfig({ columnWidths: { ...config?.columnWidths, [fieldId]: width } }), [saveConfig, config?.columnWidths]);
   const onFrozenCount = useCallback((frozenColumnCount: number) => saveConfig({ frozenColumnCount }), [saveConfig]);
+  const fieldDesign = useFieldDesign({ base, table, config, saveConfig, onSchemaChanged });
 
   if (!view || !config) return null;
   const countText = count && (count.exact ? t('grid.records', { count: count.count }) : t('grid.recordsAtLeast', { count: count.count }));
@@ -98,7 +99,7 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
           </Button>
         )}
         {canDesign && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingField(true)} data-testid="add-field">
+          <Button size="small" icon={<PlusOutlined />} onClick={fieldDesign.actions.add} data-testid="add-field">
             {t('grid.addField')}
           </Button>
         )}
@@ -129,21 +130,23 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
         <GalleryView base={base} table={table} config={config} fields={shown} mayEdit={mayEdit} canAdd={canAdd} onCount={(records) => setCount({ count: records, exact: true })} />
       )}
       {permissions.data && layout === 'grid' && (
-        <TableGrid
-          key={view.id}
-          ref={grid}
-          base={base}
-          table={table}
-          fields={shown}
-          config={config}
-          query={query}
-          mayEdit={mayEdit}
-          onCount={onCount}
-          onFieldOrder={onFieldOrder}
-          onColumnWidth={onColumnWidth}
-          {...(savesView ? { onFrozenCount } : {})}
-          onWaiting={setWaiting}
-        />
+        <FieldDesignContext.Provider value={canDesign ? fieldDesign.actions : undefined}>
+          <TableGrid
+            key={view.id}
+            ref={grid}
+            base={base}
+            table={table}
+            fields={shown}
+            config={config}
+            query={query}
+            mayEdit={mayEdit}
+            onCount={onCount}
+            onFieldOrder={onFieldOrder}
+            onColumnWidth={onColumnWidth}
+            {...(savesView ? { onFrozenCount } : {})}
+            onWaiting={setWaiting}
+          />
+        </FieldDesignContext.Provider>
       )}
       <div className="mt-status-bar">
         {(layout === 'grid' || layout === 'gallery') && (
@@ -157,7 +160,7 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
           </Typography.Text>
         )}
       </div>
-      <AddFieldDialog baseId={base.id} tableId={table.id} open={addingField} onClose={() => setAddingField(false)} onAdded={onSchemaChanged} />
+      {fieldDesign.dialogs}
     </div>
   );
 }

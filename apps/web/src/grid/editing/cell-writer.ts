@@ -19,20 +19,18 @@
  * An action may also have created records (a paste past the last row): undoing it deletes them,
  * and — their ids being gone — clears what could be redone.
  */
-import type { GridApi, IRowNode } from 'ag-grid-community';
+import type { GridApi } from 'ag-grid-community';
 import { deleteRecords, type ApiRecord } from '../../api/records';
 import type { ApiField } from '../../api/tables';
-import { castInput, isWritable, sameValue, canonicalOf, type CellEnvironment } from '../cell-values';
+import type { CellEnvironment } from '../cell-values';
 import { blamedCell, sendBatch } from './batch-request';
+import { checkInput, planCells, type CellInput, type CellPosition, type CheckedInput, type InputRules, type PlannedCell, type WriterMessages } from './cell-plan';
+import { showInGrid, valueInGrid } from './grid-cells';
+import { PendingCells } from './pending-cells';
 import { UndoStack } from './undo-stack';
-import { newBatchId, WaitingBatches, type WaitingBatch, type WaitingCell } from './waiting-batches';
+import { newBatchId, WaitingBatches, type WaitingBatch } from './waiting-batches';
 
-export interface CellInput {
-  recordId: string;
-  fieldId: string;
-  /** Anything core's loose cast reads: typed text, a picked value, a pasted string, null to clear. */
-  input: unknown;
-}
+export type { CellInput, CellPosition, CheckedInput, WriterMessages } from './cell-plan';
 
 export interface CellChange {
   recordId: string;
@@ -40,11 +38,6 @@ export interface CellChange {
   /** Presented values (as the API shows them) before and after. */
   before: unknown;
   after: unknown;
-}
-
-export interface CellPosition {
-  recordId: string;
-  fieldId: string;
 }
 
 /** For one write: where its refusals are shown, and the values it replaces when no grid row holds them. */
@@ -55,13 +48,6 @@ export interface WriteOptions {
   before?: ReadonlyMap<string, unknown>;
   /** Records the action created before writing its cells (a paste past the last row): undo deletes them. */
   created?: readonly string[];
-}
-
-export interface WriterMessages {
-  readOnly(field: ApiField): string;
-  /** The user's role may not edit the field. */
-  notAllowed(field: ApiField): string;
-  invalid(field: ApiField, reason: string): string;
 }
 
 export interface WriterDeps {
@@ -99,11 +85,6 @@ export interface WriterAction {
   created?: readonly string[];
 }
 
-type PlannedCell = WaitingCell;
-
-/** What core makes of one input for a field: the value to send, or why it is refused. */
-export type CheckedInput = { ok: true; send: unknown; shown: unknown; value: unknown } | { ok: false; message: string };
-
 /** fetch rejects with a TypeError when no answer came at all (offline, server unreachable). */
 function isUnreachable(error: unknown): boolean {
   return error instanceof TypeError;
@@ -112,12 +93,11 @@ function isUnreachable(error: unknown): boolean {
 export class CellWriter {
   readonly history = new UndoStack<WriterAction>();
   private readonly waiting: WaitingBatches;
-  /** Cells (`record/field`) with a change sent or waiting, by how many such changes. */
-  private readonly pending = new Map<string, number>();
+  private readonly pending = new PendingCells();
 
   constructor(private readonly deps: WriterDeps) {
     this.waiting = new WaitingBatches(deps.waitingStore);
-    for (const batch of this.waiting.all()) this.mark(batch.cells, 1);
+    for (const batch of this.waiting.all()) this.pending.add(batch.cells);
   }
 
   /** How many batches wait for the connection. */
@@ -140,30 +120,12 @@ export class CellWriter {
     return fields ? { ...record, fields } : record;
   }
 
-  private node(recordId: string): IRowNode<ApiRecord> | undefined {
-    return this.deps.grid()?.getRowNode(recordId) ?? undefined;
-  }
-
-  private currentValue(recordId: string, fieldId: string): unknown {
-    return this.node(recordId)?.data?.fields[fieldId] ?? null;
-  }
-
   private show(cells: ReadonlyArray<{ recordId: string; fieldId: string; value: unknown }>): void {
-    const byRecord = new Map<string, Array<{ fieldId: string; value: unknown }>>();
-    for (const cell of cells) byRecord.set(cell.recordId, [...(byRecord.get(cell.recordId) ?? []), cell]);
-    for (const [recordId, values] of byRecord) {
-      const node = this.node(recordId);
-      if (!node?.data) continue;
-      const fields = { ...node.data.fields };
-      for (const { fieldId, value } of values) {
-        if (value === null || value === undefined) delete fields[fieldId];
-        else fields[fieldId] = value;
-      }
-      // In place, then only these cells: replacing the row (setData) would redraw every cell of
-      // it and close an editor the user has meanwhile opened in the same row.
-      node.data.fields = fields;
-      this.deps.grid()?.refreshCells({ rowNodes: [node], columns: values.map((value) => value.fieldId) });
-    }
+    showInGrid(this.deps.grid(), cells);
+  }
+
+  private rules(): InputRules {
+    return { fields: this.deps.fields(), env: this.deps.env(), mayEdit: (fieldId) => this.deps.mayEdit(fieldId), messages: this.deps.messages };
   }
 
   /** Whether the user's role may edit the field (pickers are disabled when not). */
@@ -173,32 +135,18 @@ export class CellWriter {
 
   /** What core makes of an input for a field (the field must exist). */
   check(field: ApiField, input: unknown): CheckedInput {
-    if (!isWritable(field)) return { ok: false, message: this.deps.messages.readOnly(field) };
-    if (!this.deps.mayEdit(field.id)) return { ok: false, message: this.deps.messages.notAllowed(field) };
-    const outcome = castInput(field, input, this.deps.env());
-    if (!outcome.ok) return { ok: false, message: this.deps.messages.invalid(field, outcome.reason) };
-    return { ok: true, send: outcome.send, shown: outcome.shown, value: outcome.value };
+    return checkInput(field, input, this.rules());
   }
 
   /** Checks every input; returns the plan, or shows the first refusal and returns undefined. */
   private plan(inputs: readonly CellInput[], knownBefore?: ReadonlyMap<string, unknown>, showError = this.deps.showError): PlannedCell[] | undefined {
-    const fields = this.deps.fields();
-    const env = this.deps.env();
-    const planned: PlannedCell[] = [];
-    for (const { recordId, fieldId, input } of inputs) {
-      const field = fields.get(fieldId);
-      if (!field) continue;
-      const outcome = this.check(field, input);
-      if (!outcome.ok) {
-        showError({ recordId, fieldId }, outcome.message);
-        return undefined;
-      }
+    const plan = planCells(inputs, this.rules(), ({ recordId, fieldId }) => {
       const key = `${recordId}/${fieldId}`;
-      const before = knownBefore?.has(key) ? knownBefore.get(key) : this.currentValue(recordId, fieldId);
-      if (sameValue(canonicalOf(field, before, env), outcome.value)) continue;
-      planned.push({ recordId, fieldId, before, after: outcome.shown, send: outcome.send });
-    }
-    return planned;
+      return knownBefore?.has(key) ? knownBefore.get(key) : valueInGrid(this.deps.grid(), recordId, fieldId);
+    });
+    if (plan.ok) return plan.cells;
+    showError(plan.cell, plan.message);
+    return undefined;
   }
 
   /** Whether every input passes core's checks (showing the first refusal at its cell if not). */
@@ -211,17 +159,9 @@ export class CellWriter {
     return this.apply(inputs, 'user', options);
   }
 
+  /** Whether the cell has a change sent or waiting (live updates leave it alone meanwhile). */
   isPending(recordId: string, fieldId: string): boolean {
-    return this.pending.has(`${recordId}/${fieldId}`);
-  }
-
-  private mark(planned: readonly PlannedCell[], delta: 1 | -1): void {
-    for (const cell of planned) {
-      const key = `${cell.recordId}/${cell.fieldId}`;
-      const count = (this.pending.get(key) ?? 0) + delta;
-      if (count > 0) this.pending.set(key, count);
-      else this.pending.delete(key);
-    }
+    return this.pending.has(recordId, fieldId);
   }
 
   private async apply(inputs: readonly CellInput[], source: Source, { before: knownBefore, showError = this.deps.showError, created }: WriteOptions = {}): Promise<boolean> {
@@ -236,7 +176,7 @@ export class CellWriter {
     }
     const changes = planned.map(({ send: _send, ...change }) => change);
     this.show(changes.map((change) => ({ recordId: change.recordId, fieldId: change.fieldId, value: change.after })));
-    this.mark(planned, 1);
+    this.pending.add(planned);
     const batch: WaitingBatch = { id: newBatchId(), tableId: this.deps.tableId, cells: planned };
     try {
       // Behind batches still waiting, so the server sees the user's changes in their order.
@@ -246,7 +186,7 @@ export class CellWriter {
         record(changes);
         return true;
       }
-      this.mark(planned, -1);
+      this.pending.remove(planned);
       this.stored(batch, stored);
       record(changes.map((change) => ({ ...change, after: stored.get(change.recordId)?.fields[change.fieldId] ?? null })));
       return true;
@@ -256,7 +196,7 @@ export class CellWriter {
         record(changes);
         return true;
       }
-      this.mark(planned, -1);
+      this.pending.remove(planned);
       this.refused(batch, error, showError);
       if (source === 'user') return false;
       throw error;
@@ -294,7 +234,7 @@ export class CellWriter {
         this.deps.onWaitingRefused?.(error instanceof Error ? error.message : String(error));
       }
       this.waiting.remove(batch);
-      this.mark(batch.cells, -1);
+      this.pending.remove(batch.cells);
       this.deps.onWaiting(this.waiting.size);
     }
   }

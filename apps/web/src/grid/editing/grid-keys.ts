@@ -10,6 +10,7 @@ import type { ApiField } from '../../api/tables';
 import { cellTypeOf } from '../../fields/registry';
 import type { RangeTracker } from '../selection/range-tracker';
 import type { CellWriter } from './cell-writer';
+import { isImeKey } from './ime-start';
 import { tabOut } from './tab-out';
 import { recordOf } from '../grid-row';
 
@@ -26,6 +27,8 @@ function isMac(): boolean {
 }
 
 export function handleGridKey(event: KeyboardEvent, { api, writer, ranges, fieldsById, history }: GridKeyDeps): void {
+  // An input method's keys are the composition's (ime-start.tsx), not shortcuts.
+  if (isImeKey(event.nativeEvent)) return;
   const editing = api.getEditingCells().length > 0;
   if (event.key === 'Tab' && editing) {
     event.preventDefault();

@@ -4,7 +4,8 @@
  *   cells the user's own change is on its way to;
  * - records created or deleted, or changed in ways the user may not be told in detail, make the
  *   grid count and read its rows again (coalesced, so a burst is one read);
- * - schema changes read the table's fields, views and permissions again;
+ * - schema changes read the table's fields, views and permissions again, and the rows (a type
+ *   change or a new formula changes what cells hold);
  * - after a lost connection comes back: first the user's waiting edits are sent, then all is read;
  *   the same when the grid opens with edits left waiting by an earlier page (kept in storage).
  */
@@ -28,7 +29,7 @@ interface LiveDeps {
   api: GridApi<ApiRecord> | undefined;
   writer: CellWriter;
   source: RecordSource;
-  /** Records whose shown values changed (the record panel redraws). */
+  /** Records whose values changed, shown in the grid or not (the record panel reads again). */
   onRecordsChanged(): void;
 }
 
@@ -73,7 +74,8 @@ export function useLiveUpdates(deps: LiveDeps): void {
       node.data.fields = fields;
       api.refreshCells({ rowNodes: [node], columns: redrawn, force: true });
     }
-    if (read.length > 0) onRecordsChanged();
+    // Records the grid does not hold may be open in the record panel, which reads them itself.
+    if (read.length > 0 || shown.length < changes.length) onRecordsChanged();
   };
 
   const readSchema = () => {
@@ -86,7 +88,10 @@ export function useLiveUpdates(deps: LiveDeps): void {
     'records.created': reload,
     'records.deleted': reload,
     'records.changed': reload,
-    'schema.changed': readSchema,
+    'schema.changed': () => {
+      readSchema();
+      reload();
+    },
   };
 
   const { api, writer } = deps;

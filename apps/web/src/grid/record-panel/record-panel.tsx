@@ -2,7 +2,8 @@
  * A record expanded into a side panel: every field with its type's editor (./record-fields.tsx),
  * its comments and the record's history, newest first, with times in the base's zone. Opened from
  * the expand button in the row-number column and from cards. The record shown is the grid's row,
- * which the grid's live updates keep current, so others' changes appear here as they are made.
+ * which the grid's live updates keep current, so others' changes appear here as they are made;
+ * once the record has left the grid, the panel reads it itself (./use-panel-record.ts).
  */
 import { useQuery } from '@tanstack/react-query';
 import { Drawer, Empty, Spin, Timeline, Typography } from 'antd';

@@ -1,0 +1,41 @@
+/**
+ * A date's display: with or without a time, the date and time formats, and the time zone its
+ * times are shown and entered in ('' = the base's zone, named in the choice).
+ */
+import { dateFormats, timeFormats } from '@multitable/core';
+import { Form, Select, Switch } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { optionOf, type OptionsEditorProps } from '../options-editor';
+
+export function DateOptionsEditor({ options, onChange, baseTimeZone }: OptionsEditorProps) {
+  const { t } = useTranslation();
+  const includeTime = optionOf(options, 'includeTime', false);
+  const set = (patch: Record<string, unknown>) => onChange({ ...options, ...patch });
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone').map((zone) => ({ value: zone, label: zone })), []);
+  return (
+    <div className="mt-options-grid">
+      <Form.Item label={t('fieldDesign.includeTime')}>
+        <Switch checked={includeTime} onChange={(value) => set({ includeTime: value })} data-testid="include-time" />
+      </Form.Item>
+      <Form.Item label={t('fieldDesign.dateFormat')}>
+        <Select value={optionOf(options, 'dateFormat', 'iso')} onChange={(dateFormat) => set({ dateFormat })} options={dateFormats.map((value) => ({ value, label: t(`fieldDesign.dateFormats.${value}`) }))} />
+      </Form.Item>
+      {includeTime && (
+        <Form.Item label={t('fieldDesign.timeFormat')}>
+          <Select value={optionOf(options, 'timeFormat', '24h')} onChange={(timeFormat) => set({ timeFormat })} options={timeFormats.map((value) => ({ value, label: t(`fieldDesign.timeFormats.${value}`) }))} />
+        </Form.Item>
+      )}
+      {includeTime && (
+        <Form.Item label={t('fieldDesign.timeZone')}>
+          <Select
+            showSearch
+            value={optionOf(options, 'timeZone', '')}
+            onChange={(timeZone) => set({ timeZone })}
+            options={[{ value: '', label: t('fieldDesign.baseTimeZone', { zone: baseTimeZone }) }, ...zones]}
+          />
+        </Form.Item>
+      )}
+    </div>
+  );
+}
