@@ -45,9 +45,9 @@ export async function appendOutbox(trx: Executor, events: readonly OutboxEventIn
   return ids;
 }
 
-/** Undispatched events, oldest first. */
-export async function listPendingOutbox(db: Executor, limit: number): Promise<OutboxEvent[]> {
-  const rows = await db.selectFrom('outbox').selectAll().where('dispatched_at', 'is', null).orderBy('id').limit(limit).execute();
+/** Undispatched events, oldest first; only those after `afterId` when given. */
+export async function listPendingOutbox(db: Executor, limit: number, afterId = 0): Promise<OutboxEvent[]> {
+  const rows = await db.selectFrom('outbox').selectAll().where('dispatched_at', 'is', null).where('id', '>', afterId).orderBy('id').limit(limit).execute();
   return rows.map((row) => ({
     id: Number(row.id),
     baseId: row.base_id,

@@ -52,4 +52,16 @@ describe('SQLite statement cache', () => {
     const long = `SELECT 1 AS ${'x'.repeat(50)}`;
     expect(cached.prepare(long)).not.toBe(cached.prepare(long));
   });
+
+  it('reads rows of named columns as plain objects, duplicate names and statement errors included', () => {
+    const cached = withStatementCache(connection);
+    const rows = cached.prepare('SELECT a, b AS "the b", a * 2 AS a FROM t ORDER BY a').all([]);
+    expect(rows).toEqual(new BetterSqlite3(':memory:').prepare("SELECT 1 AS a, 'x' AS \"the b\", 2 AS a UNION ALL SELECT 2, 'y', 4").all());
+    expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
+    expect(() => cached.prepare('SELECT a / (SELECT a FROM t WHERE a = ?) FROM t WHERE abs(?) IS NULL').all([1])).toThrow();
+    const text = 'SELECT a FROM t ORDER BY a';
+    expect(cached.prepare(text).all([])).toEqual([{ a: 1 }, { a: 2 }]);
+    expect([...cached.prepare(text).iterate([])]).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(cached.prepare("INSERT INTO t VALUES (3, 'z') RETURNING a, b").all([])).toEqual([{ a: 3, b: 'z' }]);
+  });
 });

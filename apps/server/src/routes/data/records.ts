@@ -11,6 +11,7 @@ import { callerOf } from '../../services/access/caller';
 import { recordHistory } from '../../services/data/record-history';
 import { countRecords, getRecord, listRecords, parseJsonParameter } from '../../services/data/record-query';
 import { createRecords, deleteRecords, updateRecords } from '../../services/data/record-writes';
+import { plainJsonResponse } from '../../http/plain-json';
 import { responses } from '../schemas';
 import { changeMetaOf } from './change-meta';
 import {
@@ -56,6 +57,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
   api.get(
     '/bases/:baseId/tables/:tableId/records',
     {
+      ...plainJsonResponse,
       config: { permission: 'base:read' },
       schema: { tags, summary: 'List records', params: TableParams, querystring: ListRecordsQuery, response: responses({ 200: RecordPage }) },
     },
@@ -77,6 +79,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
   api.post(
     '/bases/:baseId/tables/:tableId/records/query',
     {
+      ...plainJsonResponse,
       config: { permission: 'base:read' },
       schema: { tags, summary: 'List records, with the filter and sorts in a JSON body', params: TableParams, body: QueryRecordsBody, response: responses({ 200: RecordPage }) },
     },
@@ -128,6 +131,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
   api.get(
     '/bases/:baseId/tables/:tableId/records/:recordId',
     {
+      ...plainJsonResponse,
       config: { permission: 'base:read' },
       schema: {
         tags,
@@ -143,6 +147,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
   api.post(
     '/bases/:baseId/tables/:tableId/records',
     {
+      ...plainJsonResponse,
       config: { permission: 'base:write' },
       schema: {
         tags,
@@ -165,6 +170,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
   api.patch(
     '/bases/:baseId/tables/:tableId/records',
     {
+      ...plainJsonResponse,
       config: { permission: 'base:write' },
       schema: { tags, summary: 'Update records (up to 1000, all or none); fields not named are kept', params: TableParams, body: UpdateRecordsBody, response: responses({ 200: Type.Object({ records: Type.Array(ApiRecordSchema) }) }) },
     },
@@ -177,6 +183,7 @@ export async function recordRoutes(app: FastifyInstance): Promise<void> {
   api.patch(
     '/bases/:baseId/tables/:tableId/records/:recordId',
     {
+      ...plainJsonResponse,
       config: { permission: 'base:write' },
       schema: { tags, summary: 'Update one record; fields not named are kept', params: RecordParams, body: UpdateRecordBody, response: responses({ 200: ApiRecordSchema }) },
     },

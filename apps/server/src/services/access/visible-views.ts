@@ -8,7 +8,7 @@
 import { viewConfigWithoutField, type ViewConfig } from '@multitable/core';
 import type { Executor, ViewMeta } from '@multitable/storage';
 import { EngineError } from '@multitable/core';
-import { findViewOfTable } from '../data/table-lookup';
+import { findCachedViewOfTable } from '../data/table-lookup';
 import { storedViewConfig } from '../data/views';
 import type { ReadableTable } from './readable-table';
 
@@ -33,7 +33,7 @@ export function visibleViews(readable: ReadableTable, views: readonly ViewMeta[]
 
 /** A view the caller may see, by id or name, as they see it (another is NOT_FOUND, as if it did not exist). */
 export async function findVisibleView(db: Executor, readable: ReadableTable, key: string, path = 'view'): Promise<ViewMeta> {
-  const view = await findViewOfTable(db, readable.table.id, key, path);
+  const view = await findCachedViewOfTable(db, readable, key, path);
   if (!listed(readable, view)) throw new EngineError('NOT_FOUND', `View "${key}" not found`, { view: key, path });
   return { ...view, config: visibleViewConfig(readable, view) };
 }

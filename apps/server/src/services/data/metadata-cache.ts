@@ -1,6 +1,6 @@
 /**
- * Metadata a request needs before it reads any record — a base's tables, a table's fields, the
- * user directory — kept between requests and checked against the version counters
+ * Metadata a request needs before it reads any record — a base's tables, a table's fields and
+ * views, the user directory — kept between requests and checked against the version counters
  * the database's triggers keep (storage's metadata-versions.ts): one indexed read per request
  * instead of re-reading and re-parsing every field, view and user.
  *
@@ -13,14 +13,14 @@
 import type { Field, UserDirectory } from '@multitable/core';
 import * as store from '@multitable/storage';
 
-type Loaded = store.TableMeta[] | Field[] | UserDirectory;
+type Loaded = store.TableMeta[] | Field[] | store.ViewMeta[] | UserDirectory;
 
 interface VersionedEntries {
   version: string;
   entries: Map<string, Loaded>;
 }
 
-/** Per base: the schema version its entries belong to. Keys inside: `tables`, `fields:<table id>`. */
+/** Per base: the schema version its entries belong to. Keys inside: `tables`, `fields:<table id>`, `views:<table id>`. */
 const bases = new Map<string, VersionedEntries>();
 const maxBases = 1_000;
 let users: { version: string; directory: UserDirectory } | undefined;
@@ -68,6 +68,10 @@ export function cachedTables(db: store.Executor, baseId: string, version: string
 
 export function cachedFields(db: store.Executor, baseId: string, version: string, tableId: string): Promise<readonly Field[]> {
   return readThrough(db, baseId, version, `fields:${tableId}`, () => store.listFields(db, tableId));
+}
+
+export function cachedViews(db: store.Executor, baseId: string, version: string, tableId: string): Promise<readonly store.ViewMeta[]> {
+  return readThrough(db, baseId, version, `views:${tableId}`, () => store.listViews(db, tableId));
 }
 
 /** The user directory, rebuilt only when the users table changed. */

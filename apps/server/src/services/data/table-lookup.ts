@@ -5,7 +5,7 @@
  */
 import { EngineError, isEngineError, isId, type Field } from '@multitable/core';
 import { findBase, listTables, listViews, type Executor, type TableMeta, type ViewMeta } from '@multitable/storage';
-import { baseVersion, cachedFields, cachedTables } from './metadata-cache';
+import { baseVersion, cachedFields, cachedTables, cachedViews } from './metadata-cache';
 
 export function tableNotFound(key: string): EngineError {
   return new EngineError('NOT_FOUND', `Table "${key}" not found`, { table: key });
@@ -75,10 +75,18 @@ export function findFieldOfTable(fields: readonly Field[], fieldId: string): Fie
   return field;
 }
 
-/** A view of the table by id or exact name. */
-export async function findViewOfTable(db: Executor, tableId: string, key: string, path = 'view'): Promise<ViewMeta> {
-  const views = await listViews(db, tableId);
+function viewNamed(views: readonly ViewMeta[], key: string, path: string): ViewMeta {
   const view = views.find((v) => v.id === key) ?? views.find((v) => v.name === key);
   if (!view) throw new EngineError('NOT_FOUND', `View "${key}" not found`, { view: key, path });
   return view;
+}
+
+/** A view of the table by id or exact name. */
+export async function findViewOfTable(db: Executor, tableId: string, key: string, path = 'view'): Promise<ViewMeta> {
+  return viewNamed(await listViews(db, tableId), key, path);
+}
+
+/** …from the metadata cache at the schema version `context` was read at (shared: frozen). */
+export async function findCachedViewOfTable(db: Executor, context: TableContext, key: string, path = 'view'): Promise<ViewMeta> {
+  return viewNamed(await cachedViews(db, context.table.baseId, context.schemaVersion, context.table.id), key, path);
 }

@@ -1,12 +1,14 @@
 /**
  * Every table and field of a base, and the computers of its computed fields: what the
  * recalculation executor and fills work from. Loaded per change — a base has hundreds of
- * fields — so it is always current, including inside the transaction that changed the schema.
+ * fields — so it is always current, including inside the transaction that changed the schema
+ * (the tables and fields come from the metadata cache, checked against the schema version).
  * A background fill builds it once and again only when the base's schema version moves (see
  * ./fill-batch.ts): `readBaseDefinition` and `buildBaseSchema` are the two halves of a load.
  */
 import { buildDependencyGraph, getFieldType, type ComputeContext, type DependencyGraph, type Field, type FieldComputer } from '@multitable/core';
 import { listFields, listTables, linkedTableIdOf, type Executor, type TableMeta } from '@multitable/storage';
+import { baseVersion, cachedFields, cachedTables } from '../metadata-cache';
 
 export interface BaseSchema {
   tables: TableMeta[];
@@ -22,10 +24,21 @@ export interface BaseDefinition {
   fields: Field[];
 }
 
+/**
+ * From the metadata cache when the base's schema version (read here, so inside a transaction that
+ * changed the schema it is that change's own version, which no entry has) was cached: one
+ * indexed read per change instead of every table and field read and parsed again. Cached entries
+ * are frozen and shared; nothing built from a definition changes it.
+ */
 export async function readBaseDefinition(db: Executor, baseId: string): Promise<BaseDefinition> {
-  const tables = await listTables(db, baseId);
-  const fields = (await Promise.all(tables.map((table) => listFields(db, table.id)))).flat();
-  return { tables, fields };
+  const version = await baseVersion(db, baseId);
+  if (!version) {
+    const tables = await listTables(db, baseId);
+    return { tables, fields: (await Promise.all(tables.map((table) => listFields(db, table.id)))).flat() };
+  }
+  const tables = await cachedTables(db, baseId, version.schemaVersion);
+  const fields = await Promise.all(tables.map((table) => cachedFields(db, baseId, version.schemaVersion, table.id)));
+  return { tables: [...tables], fields: fields.flat() };
 }
 
 export function buildBaseSchema(definition: BaseDefinition, context: Omit<ComputeContext, 'fields' | 'primaryFieldIdOf'>): BaseSchema {
