@@ -1,7 +1,8 @@
 /**
  * Reading records: by id, and pages of a table in a given order under an optional compiled
  * filter and sort (../query: compileFilter, compileOrderBy with tableScope(dialect)). The default order is the user's row order, `row_order, id`, which the
- * row-order index serves; a page never COUNTs the table — `countRecords` is separate.
+ * row-order index serves; a deep page in it seeks from a position map (./position-maps) instead of
+ * stepping over every earlier row. A page never COUNTs the table — `countRecords` is separate.
  */
 import type { Expression, SqlBool } from 'kysely';
 import { EngineError, type Field } from '@multitable/core';
@@ -9,6 +10,7 @@ import type { Executor } from '../database';
 import type { SqlDialect } from '../dialects/dialect';
 import { userDb } from '../physical/executor';
 import { recordIdColumn, rowOrderColumn, userTableName } from '../physical/naming';
+import { afterOrderKey, defaultAnchorSpacing, locatePage, readInSnapshot, type PageStart } from './position-maps';
 import { readRowsById } from './read-rows';
 import { columnsFor, recordDecoder, selectFields, type StoredRecord } from './stored-record';
 
@@ -61,9 +63,11 @@ export interface ListRecordsQuery extends RecordReadOptions {
   orderBy?: Expression<unknown>;
   offset?: number;
   limit: number;
+  /** Rows between a position map's anchors (default defaultAnchorSpacing); tests set it small. */
+  anchorSpacing?: number;
 }
 
-/** From this offset on, a page is found by its ids first (see listRecords). */
+/** From this many skipped rows on, a page is found by its ids first (see pageSelect). */
 export const deferredReadOffset = 1000;
 
 function checkPage(offset: number, limit: number): void {
@@ -75,6 +79,22 @@ function checkPage(offset: number, limit: number): void {
   }
 }
 
+function pageSelect(executor: Executor, tableId: string, shown: readonly Field[], query: ListRecordsQuery, start: PageStart) {
+  const from = () => userDb(executor).selectFrom(userTableName(tableId));
+  const ordered = <Q extends { orderBy(expression: any): Q }>(select: Q): Q =>
+    query.orderBy ? select.orderBy(query.orderBy) : select.orderBy(rowOrderColumn).orderBy(recordIdColumn);
+  const selected = <Q extends { where(expression: Expression<SqlBool>): Q }>(select: Q): Q => {
+    const filtered = query.where ? select.where(query.where) : select;
+    return start.after ? filtered.where(afterOrderKey(start.after)) : filtered;
+  };
+  const select = from().select(columnsFor(shown));
+  if (start.skip < deferredReadOffset) return ordered(selected(select)).limit(query.limit).offset(start.skip);
+  // A long skip: walk past the skipped rows reading only their ids (the order's index covers
+  // them), then read the page's rows whole — not every skipped row's cells.
+  const ids = ordered(selected(from().select(recordIdColumn))).limit(query.limit).offset(start.skip);
+  return ordered(select.where(recordIdColumn, 'in', ids));
+}
+
 export async function listRecords(
   db: Executor,
   dialect: SqlDialect,
@@ -84,23 +104,16 @@ export async function listRecords(
 ): Promise<StoredRecord[]> {
   const offset = query.offset ?? 0;
   checkPage(offset, query.limit);
+  const spacing = query.anchorSpacing ?? defaultAnchorSpacing;
+  if (!Number.isSafeInteger(spacing) || spacing < 1) throw new Error(`anchorSpacing must be a whole number ≥ 1, got ${spacing}`);
   const shown = selectFields(fields, query.fieldIds);
-  const from = () => userDb(db).selectFrom(userTableName(table.id));
-  const ordered = <Q extends { orderBy(expression: any): Q }>(select: Q): Q =>
-    query.orderBy ? select.orderBy(query.orderBy) : select.orderBy(rowOrderColumn).orderBy(recordIdColumn);
-  let select = from().select(columnsFor(shown));
-  if (offset >= deferredReadOffset) {
-    // Deep pages: walk past the skipped rows reading only their ids (the order's index covers
-    // them), then read the page's rows whole — not every skipped row's cells.
-    let ids = from().select(recordIdColumn);
-    if (query.where) ids = ids.where(query.where);
-    select = ordered(select.where(recordIdColumn, 'in', ordered(ids).limit(query.limit).offset(offset)));
-  } else {
-    if (query.where) select = select.where(query.where);
-    select = ordered(select).limit(query.limit).offset(offset);
-  }
-  const rows = (await select.execute()) as Array<Record<string, unknown>>;
-  return rows.map(recordDecoder(dialect, shown));
+  const read = async (executor: Executor, start: PageStart) =>
+    ((await pageSelect(executor, table.id, shown, query, start).execute()) as Array<Record<string, unknown>>).map(recordDecoder(dialect, shown));
+  // Position maps serve the default order only, and only outside a caller's transaction: its
+  // own uncommitted writes could roll back without changing the data version.
+  if (query.orderBy || offset < spacing || db.isTransaction) return read(db, { skip: offset });
+  const walk = { tableId: table.id, where: query.where, spacing };
+  return readInSnapshot(db, dialect, async (snapshot) => read(snapshot, await locatePage(db, snapshot, dialect, walk, offset)));
 }
 
 /** Number of records (matching `where` when given). Exact, so not for every page load. */
