@@ -132,7 +132,7 @@ describe('field design', () => {
     await expect.poll(() => columnText('Code')).toEqual(['12.00', '']);
   });
 
-  it('renames, adds and keeps select choices by id', async () => {
+  it('renames, adds and keeps select choices by id, and the cells follow', async () => {
     await header('Status').dblclick();
     const names = page.getByTestId('choice-name');
     expect(await names.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['Open', 'Closed']);
@@ -145,8 +145,10 @@ describe('field design', () => {
     expect(choices.map((choice) => choice.name)).toEqual(['Active', 'Closed', 'Archived']);
     // The renamed choice is the same choice (same id), not a new one.
     expect(choices[0]!.id).toBe((orders.fields.find((field) => field.name === 'Status')!.options.choices as Array<{ id: string }>)[0]!.id);
-    // Known gap (server): cells hold choice names and are not renamed with their choice yet, so
-    // the cells are not asserted here; see the helper's report.
+    // The cells follow their renamed choice, in the grid and on the server.
+    await expect.poll(() => columnText('Status')).toEqual(['Active', 'Closed']);
+    const rows = (await owner.request('GET', `${tablesPath()}/${orders.id}/records`)).json() as { records: Array<{ fields: { Status?: string } }> };
+    expect(rows.records.map((record) => record.fields.Status)).toEqual(['Active', 'Closed']);
   });
 
   it('checks a formula as it is typed and shows the function reference', async () => {

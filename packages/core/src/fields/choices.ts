@@ -125,3 +125,34 @@ export function resolveChoiceNames(names: readonly string[], options: SelectOpti
 export function choiceNamesSchema(options: SelectOptions) {
   return Type.Union(options.choices.map((choice) => Type.Literal(choice.name)));
 }
+
+/**
+ * What an options change did to a select's choices: names changed (the choice kept its id) and
+ * choices gone. A choice counts as gone only when neither its id nor its name is kept — a client
+ * that sends the choices without their ids renames nothing and removes nothing by that alone.
+ */
+export interface ChoiceChanges {
+  /** Old name → new name. */
+  renamed: ReadonlyMap<string, string>;
+  removed: ReadonlySet<string>;
+}
+
+/** The choices `after` renamed or removed from `before`; undefined when it did neither. */
+export function choiceChanges(before: SelectOptions, after: SelectOptions): ChoiceChanges | undefined {
+  const afterById = new Map(after.choices.map((choice) => [choice.id, choice.name]));
+  const afterNames = new Set(after.choices.map((choice) => choice.name));
+  const renamed = new Map<string, string>();
+  const removed = new Set<string>();
+  for (const choice of before.choices) {
+    const now = afterById.get(choice.id);
+    if (now !== undefined && now !== choice.name) renamed.set(choice.name, now);
+    else if (now === undefined && !afterNames.has(choice.name)) removed.add(choice.name);
+  }
+  return renamed.size > 0 || removed.size > 0 ? { renamed, removed } : undefined;
+}
+
+/** A stored choice name after `changes`: its new name, null when its choice is gone. */
+export function nameAfterChoiceChanges(name: string, changes: ChoiceChanges): string | null {
+  if (changes.removed.has(name)) return null;
+  return changes.renamed.get(name) ?? name;
+}

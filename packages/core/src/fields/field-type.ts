@@ -9,6 +9,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { Dependency } from '../computed/dependency';
 import type { OperatorKey } from '../filters/operator-keys';
+import type { ChoiceChanges } from './choices';
 import type { Field } from './field';
 
 /** How a value sits in SQL. Dialects map kinds to column types (see packages/storage/src/dialects). */
@@ -185,6 +186,12 @@ export interface FieldTypeDefinition<Options, Value> {
   cast(input: unknown, options: Options, ctx: CastContext): CastResult<Value, Options>;
   /** Display and export text. Empty values are never passed in. */
   format(value: Value, options: Options, ctx: FormatContext): string;
+  /**
+   * For types whose values name choices (selects): how stored values follow renamed or removed
+   * choices — the filter operator that finds the cells holding any of the old names, and what a
+   * found cell becomes (null: empty).
+   */
+  readonly followsChoices?: { operator: OperatorKey; rewrite(value: Value, changes: ChoiceChanges): Value | null };
   /** Filter operators this type supports, in the order a filter builder offers them. */
   readonly operators: readonly OperatorKey[];
   /** Sort order of two non-empty values: negative, zero or positive. Must equal the SQL order. */

@@ -1,8 +1,9 @@
 /**
- * Writing materialized values of computed fields. Unlike a user's edit this is not a change
- * of the record: version, modified time and modified by stay as they are. An error value
- * `{ error, reason }` goes to the field's error column and leaves the value column NULL, so the
- * value column stays typed (filters and sorts see the cell as empty).
+ * Writing cells that are not a change of their record — version, modified time and modified by
+ * stay as they are: materialized values of computed fields, and stored values a schema change
+ * rewrites (a select's choice renamed). A computed field's error value `{ error, reason }` goes to
+ * its error column and leaves the value column NULL, so the value column stays typed (filters and
+ * sorts see the cell as empty).
  */
 import { isCellError, type Field } from '@multitable/core';
 import type { Executor } from '../database';
@@ -10,6 +11,24 @@ import type { SqlDialect } from '../dialects/dialect';
 import { fieldPlacement } from '../physical/field-storage';
 import { bulkUpdate } from './bulk-update';
 import { encodeCell } from './writable-cells';
+
+/** Writes the cells into the field's own column, leaving the records' stamps as they are. */
+export async function writeCellsUnstamped(
+  trx: Executor,
+  dialect: SqlDialect,
+  field: Field,
+  cells: ReadonlyArray<{ id: string; value: unknown }>,
+): Promise<void> {
+  const placement = fieldPlacement(field);
+  if (!placement.own) throw new Error(`Field ${field.id} has no column of its own to write into`);
+  await bulkUpdate(
+    trx,
+    dialect,
+    field.tableId,
+    [{ column: placement.column, kind: placement.kind }],
+    cells.map((cell) => ({ id: cell.id, params: [encodeCell(dialect, placement.kind, cell.value)] })),
+  );
+}
 
 export async function writeComputedCells(
   trx: Executor,
@@ -20,16 +39,7 @@ export async function writeComputedCells(
   const placement = fieldPlacement(field);
   if (!placement.own) throw new Error(`Field ${field.id} has no column of its own to materialize into`);
   const errorColumn = placement.errorColumn;
-  if (!errorColumn) {
-    await bulkUpdate(
-      trx,
-      dialect,
-      field.tableId,
-      [{ column: placement.column, kind: placement.kind }],
-      cells.map((cell) => ({ id: cell.id, params: [encodeCell(dialect, placement.kind, cell.value)] })),
-    );
-    return;
-  }
+  if (!errorColumn) return writeCellsUnstamped(trx, dialect, field, cells);
   await bulkUpdate(
     trx,
     dialect,

@@ -6,10 +6,11 @@
  * after any change of type or options, or a deletion, the computed fields reading the field
  * follow it (a deleted input leaves error values in their cells, as in Airtable).
  */
-import { convertValue, isLinkField, normalizeFieldOptions, viewConfigWithoutField, type Field } from '@multitable/core';
+import { convertValue, isLinkField, normalizeFieldOptions, viewConfigWithoutField, type ChoiceChanges, type Field } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { buildCastContext } from './cast-context';
+import { followChoiceChanges, viewConfigAfterChoiceChanges } from './choice-changes';
 import { applyChange, type ChangeMeta } from './change-recorder';
 import {
   addComputedField,
@@ -94,6 +95,7 @@ export async function updateField(
     const scope = { baseId: meta.baseId, timeZone: context.timeZone, actorId: meta.actor.userId };
     let field = findFieldOfTable(context.fields, fieldId);
     let conversion: ConversionReport | undefined;
+    let choices: ChoiceChanges | undefined;
 
     const newType = patch.type === undefined ? field.type : checkFieldType(patch.type, 'body.type');
     const typeChanged = newType !== field.type;
@@ -113,7 +115,9 @@ export async function updateField(
       const options = isLinkField(field)
         ? mergeLinkOptions(field, patch.options, 'body.options')
         : (normalizeFieldOptions(field.type, patch.options, 'body.options') as Record<string, unknown>);
+      const before = field;
       field = await store.updateField(trx, database.dialect, field.id, { options });
+      choices = await followChoiceChanges(platform, trx, context, before, field);
     }
     if (patch.name !== undefined || patch.description !== undefined) {
       field = await store.updateField(trx, database.dialect, field.id, {
@@ -127,7 +131,7 @@ export async function updateField(
     }
     if (typeChanged || patch.options !== undefined) {
       const fieldsNow = context.fields.map((f) => (f.id === field.id ? field : f));
-      await repairViews(platform, trx, context.table.id, field.id, fieldsNow);
+      await repairViews(platform, trx, context.table.id, field.id, fieldsNow, choices);
       // Computed fields reading this one follow its new shape; it and they are filled again.
       jobs.push(...(await afterFieldChange(platform, trx, scope, { changed: [field.id] }, recorder)));
       field = await store.requireField(trx, field.id);
@@ -183,11 +187,14 @@ async function lockedFieldContext(platform: Platform, trx: store.Trx, baseId: st
   return loadTableContext(trx, baseId, context.table.id);
 }
 
-/** Drops what views say about the field that its new type or options can no longer evaluate. */
-async function repairViews(platform: Platform, trx: store.Trx, tableId: string, fieldId: string, fields: readonly Field[]): Promise<void> {
+/**
+ * Drops what views say about the field that its new type or options can no longer evaluate —
+ * after renaming, in their filters, the choices the change renamed.
+ */
+async function repairViews(platform: Platform, trx: store.Trx, tableId: string, fieldId: string, fields: readonly Field[], choices?: ChoiceChanges): Promise<void> {
   for (const view of await store.listViews(trx, tableId)) {
     const config = storedViewConfig(view);
-    const repaired = viewConfigAfterFieldChange(config, fieldId, fields);
+    const repaired = viewConfigAfterFieldChange(choices ? viewConfigAfterChoiceChanges(config, fieldId, choices) : config, fieldId, fields);
     if (JSON.stringify(repaired) !== JSON.stringify(config)) await store.updateView(trx, platform.database.dialect, view.id, { config: repaired });
   }
 }

@@ -9,7 +9,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { describeInput, isBlank, splitList } from '../cast-helpers';
-import { checkSelectOptions, choiceNamesSchema, resolveChoiceNames, selectOptionsSchema, type SelectOptions } from '../choices';
+import { checkSelectOptions, choiceNamesSchema, nameAfterChoiceChanges, resolveChoiceNames, selectOptionsSchema, type SelectOptions } from '../choices';
 import type { FieldTypeDefinition } from '../field-type';
 import { compareText, readTextInput } from '../text-helpers';
 
@@ -54,6 +54,13 @@ export const multipleSelect: FieldTypeDefinition<MultipleSelectOptions, string[]
     return resolved.added.length > 0 ? { ok: true, value: resolved.names, options: resolved.options } : { ok: true, value: resolved.names };
   },
   format: (value) => value.join(', '),
+  followsChoices: {
+    operator: 'hasAnyOf',
+    rewrite(value, changes) {
+      const names = [...new Set(value.flatMap((name) => nameAfterChoiceChanges(name, changes) ?? []))];
+      return names.length > 0 ? names : null;
+    },
+  },
   operators: ['hasAnyOf', 'hasAllOf', 'hasNoneOf', 'isExactly', 'isEmpty', 'isNotEmpty'],
   compare: (a, b) => compareText(JSON.stringify(a), JSON.stringify(b)),
 };

@@ -7,7 +7,7 @@
  * Sorted by name, code point order, as SQL orders the stored text.
  */
 import { describeInput } from '../cast-helpers';
-import { checkSelectOptions, choiceNamesSchema, resolveChoiceNames, selectOptionsSchema, type SelectOptions } from '../choices';
+import { checkSelectOptions, choiceNamesSchema, nameAfterChoiceChanges, resolveChoiceNames, selectOptionsSchema, type SelectOptions } from '../choices';
 import type { FieldTypeDefinition } from '../field-type';
 import { compareText, readTextInput } from '../text-helpers';
 
@@ -36,6 +36,7 @@ export const singleSelect: FieldTypeDefinition<SingleSelectOptions, string> = {
     return resolved.added.length > 0 ? { ok: true, value, options: resolved.options } : { ok: true, value };
   },
   format: (value) => value,
+  followsChoices: { operator: 'isAnyOf', rewrite: nameAfterChoiceChanges },
   operators: ['is', 'isNot', 'isAnyOf', 'isNoneOf', 'isEmpty', 'isNotEmpty'],
   compare: compareText,
 };
