@@ -25,4 +25,13 @@ export async function interleaved<K extends string>(
   return Object.fromEntries(keys.map((key) => [key, { ...summarize(samples[key]), samples: samples[key].map(round) }])) as Interleaved<K>;
 }
 
+/**
+ * Rounds for a figure that is a ratio of two medians of a few milliseconds each (a computed field
+ * against its stored twin, a restricted member against the owner): three times the usual, so one
+ * busy moment of the shared machine does not decide it — a few seconds in all.
+ */
+export function ratioRounds(rounds: { runs: number; warmups: number }): { runs: number; warmups: number } {
+  return { runs: rounds.runs * 3, warmups: rounds.warmups };
+}
+
 export { median, round };

@@ -61,6 +61,10 @@ describeEachDialect('filter values are literals', (_dialect, newStore) => {
     expect(await ids(where('Tags', 'hasAnyOf', [attack]))).toEqual(['rec_0000000000000001']);
     expect(await ids(where('Name', 'contains', attack))).toEqual(['rec_0000000000000001', 'rec_0000000000000002']);
     expect(await ids(where('Name', 'contains', 'DROP TABLE'))).toEqual(['rec_0000000000000001', 'rec_0000000000000002', 'rec_0000000000000003']);
+    // Pattern characters in a contains operand are themselves; the longest operand allowed (past SQLite's LIKE pattern limit) still runs.
+    expect(await ids(where('Name', 'contains', '%'))).toEqual([]);
+    expect(await ids(where('Name', 'contains', '_'))).toEqual([]);
+    expect(await ids(where('Name', 'contains', 'x'.repeat(100_000)))).toEqual([]);
 
     const patients = await sql<{ id: string; name: string }>`SELECT id, name FROM patients ORDER BY id`.execute(database.db);
     expect(patients.rows).toEqual([

@@ -8,7 +8,7 @@ import { isAvailable, unavailableReason } from '../data/hospital-tables';
 import { computedNames } from '../data/hospital-schema';
 import { patientName } from '../data/hospital-rows';
 import { recordsPath, repeatFor, timeGet, type BenchContext } from '../context';
-import { interleaved } from '../measure';
+import { interleaved, ratioRounds } from '../measure';
 import { round } from '../stats';
 import { within, type FigureResult, type Measurement } from '../report/results';
 import { condition, createView } from './views';
@@ -80,11 +80,9 @@ export async function computedQueries(context: BenchContext): Promise<FigureResu
       continue;
     }
     const pathOf = (viewId: string) => recordsPath(context, context.tables.visits.id, { view: viewId, pageSize: 100 });
-    // A ratio of two medians of a few milliseconds each: three times the usual rounds, so one
-    // busy moment of the shared machine does not decide it (a few seconds in all).
     const result = await interleaved(
       { computed: () => timeGet(context.api, pathOf(computedView.id)), stored: () => timeGet(context.api, pathOf(storedView.id)) },
-      { runs: context.scale.runs * 3, warmups: context.scale.warmups },
+      ratioRounds(context.scale),
     );
     computedPaths.push(pathOf(computedView.id));
     const ratio = result.computed.p50 / result.stored.p50;

@@ -12,7 +12,7 @@ import { columnSql, defaultOrderSql, recordsPath, repeatFor, sortKeySql, tableSq
 import { fieldNamed, readTable, type ApiTable } from '../data/hospital-tables';
 import { HttpError, type HttpClient } from '../http/client';
 import { doctorEmail } from '../instance-setup';
-import { interleaved } from '../measure';
+import { interleaved, ratioRounds } from '../measure';
 import { addRestrictedMember, memberClient, type RestrictedMember } from '../restricted-member';
 import { round } from '../stats';
 import { within, type FigureResult, type Measurement } from '../report/results';
@@ -148,7 +148,7 @@ export async function scopedList(context: BenchContext): Promise<FigureResult> {
           bareScoped: timedSql(scopedSql, [scope.param]),
           serverSpelling: timedSql(spelledSql, [spelled.param]),
         },
-        scale,
+        ratioRounds(scale),
       );
       const ratio = result.restricted.p50 / result.owner.p50;
       worst = Math.max(worst, ratio);

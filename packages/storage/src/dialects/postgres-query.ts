@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import type { StorageKind } from '@multitable/core';
-import type { QueryDialect, SqlFragment } from './query-dialect';
+import { substringPattern, type QueryDialect, type SqlFragment } from './query-dialect';
 
 const parameterTypes: Record<StorageKind, string> = {
   text: 'TEXT',
@@ -28,7 +28,8 @@ const stringProperty = (key: string) => sql`jsonb_typeof(je.v -> ${textParameter
 export const postgresQuery: QueryDialect = {
   codePointText: (expression) => sql`(${expression}) COLLATE "C"`,
   asciiLower: (expression) => sql`lower((${expression}) COLLATE "C")`,
-  containsText: (haystack, needle) => sql`strpos(${haystack}, ${needle}) > 0`,
+  // ILIKE under "C" folds A–Z only, as lower() under "C" does; `\` is PostgreSQL's default escape.
+  containsTextIgnoringAsciiCase: (text, needle) => sql`(${text}) COLLATE "C" ILIKE ${textParameter(substringPattern(needle))}`,
   parameter(kind, value) {
     if (value === null || value === undefined) return sql`NULL`;
     const bound = kind === 'json' ? JSON.stringify(value) : value;

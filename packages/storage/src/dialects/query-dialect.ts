@@ -9,13 +9,23 @@ import type { Executor } from '../database';
 
 export type SqlFragment = RawBuilder<unknown>;
 
+/** `%needle%` for LIKE with `\` as the escape character: the needle's own `%`, `_` and `\` escaped. */
+export function substringPattern(needle: string): string {
+  return `%${needle.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
 export interface QueryDialect {
   /** `expression` under code-point collation (SQLite's BINARY, PostgreSQL's "C"): for `<`, ranges and ORDER BY. */
   codePointText(expression: SqlFragment): SqlFragment;
   /** `expression` with A–Z lower-cased and nothing else changed. */
   asciiLower(expression: SqlFragment): SqlFragment;
-  /** True when `needle` occurs in `haystack` (plain substring, no pattern characters). */
-  containsText(haystack: SqlFragment, needle: SqlFragment): SqlFragment;
+  /**
+   * True when `needle` (a plain substring: `%`, `_` and `\` match themselves) occurs in `text`,
+   * A–Z matching either case and nothing else folded — core's "contains". Spelled as the
+   * dialect's case-blind LIKE, whose selectivity the planner can estimate (PostgreSQL chose a
+   * whole-index walk for `strpos(lower(…)) > 0`, guessed to match a third of the rows).
+   */
+  containsTextIgnoringAsciiCase(text: SqlFragment, needle: string): SqlFragment;
   /** A canonical value bound as a parameter, typed so the comparison it sits in is well defined. */
   parameter(kind: StorageKind, value: unknown): SqlFragment;
   /** The JSON column holds `[]`. */

@@ -3,7 +3,7 @@
  * folds ASCII only, JSON columns are TEXT written by JSON.stringify and read with `json_each`.
  */
 import { sql } from 'kysely';
-import type { QueryDialect, SqlFragment } from './query-dialect';
+import { substringPattern, type QueryDialect, type SqlFragment } from './query-dialect';
 
 const list = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`));
 
@@ -20,10 +20,18 @@ function hasAll(column: SqlFragment, values: readonly string[]): SqlFragment {
   return sql`(SELECT COUNT(DISTINCT je.value) FROM ${elements(column)} WHERE je.type = 'text' AND je.value IN (${list(values)})) = ${values.length}`;
 }
 
+const maxLikePatternBytes = 50_000;
+
 export const sqliteQuery: QueryDialect = {
   codePointText: (expression) => expression,
   asciiLower: (expression) => sql`lower(${expression})`,
-  containsText: (haystack, needle) => sql`instr(${haystack}, ${needle}) > 0`,
+  // SQLite's LIKE is case-blind for A–Z only (case_sensitive_like stays off). It refuses patterns
+  // over 50,000 bytes (SQLITE_MAX_LIKE_PATTERN_LENGTH); operands may be up to 100,000 characters.
+  containsTextIgnoringAsciiCase(text, needle) {
+    const pattern = substringPattern(needle);
+    if (new TextEncoder().encode(pattern).length > maxLikePatternBytes) return sql`instr(lower(${text}), ${needle}) > 0`;
+    return sql`${text} LIKE ${pattern} ESCAPE '\\'`;
+  },
   parameter(kind, value) {
     if (value === null || value === undefined) return sql`NULL`;
     if (kind === 'json') return sql`${JSON.stringify(value)}`;

@@ -89,9 +89,8 @@ const compilers: Compilers = {
     return sql`(${isPresent(p.target, scope)} AND ${cell} IN (${sql.join(values)}))`;
   },
   textContains(p, scope) {
-    const { query } = scope.dialect;
-    const haystack = query.asciiLower(column(p.target, scope));
-    return sql`(${isPresent(p.target, scope)} AND ${query.containsText(haystack, query.parameter('text', asciiLower(p.value)))})`;
+    const contains = scope.dialect.query.containsTextIgnoringAsciiCase(column(p.target, scope), asciiLower(p.value));
+    return sql`(${isPresent(p.target, scope)} AND ${contains})`;
   },
   arrayHasAny: (p, scope) =>
     sql`(${isPresent(p.target, scope)} AND ${scope.dialect.query.jsonArrayHasAny(column(p.target, scope), p.values)})`,
