@@ -1,8 +1,9 @@
 /**
- * Field design from the column header: the header menu (edit, hide, delete, sort), the one field
- * dialog for adding and changing fields with each type's options editor (choices, a formula checked
- * as it is typed with the function reference beside it, links, lookups and rollups), the report a
- * type change answers with, and a column's width surviving a reload. Results are read back
+ * Field design from the column header: the header menu (edit, hide, delete, sort, filter by), the
+ * one field dialog for adding and changing fields with each type's options editor (choices, a
+ * formula checked as it is typed with the function reference beside it — described in the user's
+ * language and searchable —, links, lookups, rollups, duration formats), the report a type change
+ * answers with, and a column's width surviving a reload. Results are read back
  * through the API and the grid.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +38,8 @@ describe('field design', () => {
     await header(name).hover();
     await header(name).getByTestId('field-menu').click();
   };
-  const menuEntry = (key: string) => page.getByTestId(`field-menu-${key}`);
+  // Menus opened before stay in the page, hidden: only the open one counts.
+  const menuEntry = (key: string) => page.locator(`[data-testid="field-menu-${key}"]:visible`);
   const dialog = () => page.getByTestId('field-dialog');
   const chooseType = async (label: string) => {
     await page.getByTestId('field-type').click();
@@ -87,13 +89,14 @@ describe('field design', () => {
           { name: 'Customers', type: 'link', options: { linkedTableId: customers.id } },
           { name: 'Note', type: 'singleLineText' },
           { name: 'Scratch', type: 'singleLineText' },
+          { name: 'Spent', type: 'duration' },
         ],
       })
     ).json();
     await owner.request('POST', `${tablesPath()}/${orders.id}/records`, {
       records: [
-        { fields: { Order: 'A-1', Code: '12', Status: 'Open', Amount: 5, Customers: [people.records[0]!.id, people.records[1]!.id] } },
-        { fields: { Order: 'A-2', Code: 'abc', Status: 'Closed', Amount: 7, Customers: [people.records[1]!.id] } },
+        { fields: { Order: 'A-1', Code: '12', Status: 'Open', Amount: 5, Customers: [people.records[0]!.id, people.records[1]!.id], Spent: 5415 } },
+        { fields: { Order: 'A-2', Code: 'abc', Status: 'Closed', Amount: 7, Customers: [people.records[1]!.id], Spent: 45 } },
       ],
     });
     page = await web.newPage();
@@ -173,6 +176,43 @@ describe('field design', () => {
     await page.getByTestId('formula-ok').waitFor();
     await save('Save');
     await expect.poll(() => columnText('Double')).toEqual(['15', '21']);
+  });
+
+  it('describes each function with an example, finds functions by description and inserts a clicked one', async () => {
+    await page.getByTestId('add-field').click();
+    await chooseType('Formula');
+    await page.getByTestId('formula-input').fill('');
+    await page.getByTestId('function-reference').locator('input').fill('working days');
+    await expect.poll(() => page.getByTestId('function-item').allTextContents()).toEqual(['NETWORKDAYS', 'WORKDAY', 'WORKDAY_DIFF']);
+    await page.getByTestId('function-reference').locator('input').fill('');
+    await page.getByTestId('function-item').filter({ hasText: /^DATETIME_DIFF$/ }).hover();
+    expect(await page.getByTestId('function-description').textContent()).toBe('date1 minus date2 in whole units (seconds by default), truncated toward zero.');
+    expect(await page.getByTestId('function-example').textContent()).toContain('DATETIME_DIFF("2026-03-10", "2026-03-05", "days") → 5');
+    await screenshot(page, 'field-design-function-reference-en');
+    await page.getByTestId('function-item').filter({ hasText: /^DATETIME_DIFF$/ }).click();
+    expect(await page.getByTestId('formula-input').inputValue()).toBe('DATETIME_DIFF(');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+  });
+
+  it('changes a duration’s format and the grid shows it', async () => {
+    await expect.poll(() => columnText('Spent')).toEqual(['1:30', '0:01']);
+    await header('Spent').dblclick();
+    await pick('duration-format', 'h:mm:ss (');
+    await screenshot(page, 'field-design-duration');
+    await save('Save');
+    expect((await fieldNamed('Spent'))?.options.format).toBe('h:mm:ss');
+    await expect.poll(() => columnText('Spent')).toEqual(['1:30:15', '0:00:45']);
+  });
+
+  it('adds a condition on a field to the view’s filter from its header menu', async () => {
+    await openMenu('Amount');
+    await menuEntry('filterBy').click();
+    const amount = (await fieldNamed('Amount'))!.id;
+    await expect.poll(async () => (await reload()).views[0]!.config.filter).toEqual({ conjunction: 'and', conditions: [{ field: amount, operator: 'is' }] });
+    await expect.poll(() => page.getByTestId('tool-filter').textContent()).toBe('1 filter');
+    // Without a value yet the condition is inactive: every record still shows.
+    await expect.poll(() => columnText('Amount')).toEqual(['5', '7']);
   });
 
   it('adds a lookup and a rollup through a link', async () => {
@@ -268,5 +308,11 @@ describe('field design', () => {
     await zhPage.getByTestId('formula-input').fill('{Amount} +');
     await zhPage.getByTestId('formula-error').waitFor();
     await screenshot(zhPage, 'field-design-formula-zh');
+    await zhPage.getByTestId('function-item').filter({ hasText: /^DATETIME_DIFF$/ }).hover();
+    expect(await zhPage.getByTestId('function-description').textContent()).toBe('date1 减 date2 的整单位数（默认秒），向零截断。');
+    expect(await zhPage.getByTestId('function-example').textContent()).toMatch(/^示例/);
+    await screenshot(zhPage, 'field-design-function-reference-zh');
+    await zhPage.getByTestId('function-reference').locator('input').fill('工作日');
+    await expect.poll(() => zhPage.getByTestId('function-item').allTextContents()).toEqual(['NETWORKDAYS', 'WORKDAY', 'WORKDAY_DIFF']);
   });
 });

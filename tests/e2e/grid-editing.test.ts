@@ -308,7 +308,7 @@ describe('grid editing', () => {
     expect(await frozen(zhPage)).toEqual(['Name', 'Visits', 'Status']);
     await openFieldMenu(zhPage, 'Visits');
     await zhPage.getByRole('menuitem', { name: '取消冻结' }).waitFor();
-    expect(await zhPage.getByRole('menuitem').allTextContents()).toEqual(['编辑字段', '升序排列', '降序排列', '隐藏字段', '冻结至此字段', '取消冻结', '删除字段']);
+    expect(await zhPage.getByRole('menuitem').allTextContents()).toEqual(['编辑字段', '升序排列', '降序排列', '按此字段筛选', '隐藏字段', '冻结至此字段', '取消冻结', '删除字段']);
     await screenshot(zhPage, 'grid-frozen-zh');
     await zhPage.getByRole('menuitem', { name: '取消冻结' }).click();
     await expect.poll(() => frozen(zhPage)).toEqual([]);

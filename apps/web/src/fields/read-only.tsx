@@ -3,6 +3,7 @@
  * core's formatted text. Each gets its own file here when it gains its own look or editor.
  */
 import { CalculatorOutlined, ClockCircleOutlined, FieldNumberOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { TimeStampOptionsEditor } from '../field-design/options/date-options';
 import { FormulaOptionsEditor } from '../field-design/options/formula-options';
 import { CountOptionsEditor, LookupOptionsEditor, RollupOptionsEditor } from '../field-design/options/linked-source-options';
 import type { CellType } from './cell-type';
@@ -11,7 +12,7 @@ import { FormattedText } from './text';
 const readOnly = (icon: CellType['icon']): CellType => ({ icon, Renderer: FormattedText });
 
 export const autoNumberCell: CellType = { ...readOnly(FieldNumberOutlined), align: 'right', width: 120 };
-export const timeStampCell: CellType = { ...readOnly(ClockCircleOutlined), width: 170 };
+export const timeStampCell: CellType = { ...readOnly(ClockCircleOutlined), width: 170, OptionsEditor: TimeStampOptionsEditor };
 export const userStampCell = readOnly(TeamOutlined);
 export const formulaCell: CellType = { ...readOnly(CalculatorOutlined), OptionsEditor: FormulaOptionsEditor };
 export const lookupCell: CellType = { ...readOnly(SearchOutlined), OptionsEditor: LookupOptionsEditor };

@@ -64,6 +64,22 @@ describe('fieldMenu (a column header’s menu)', () => {
       ]);
     });
 
+    it('offers filtering by the field only where the view’s settings are saved', () => {
+      const filtering: FieldDesignActions = { ...design, filterBy: (target) => void calls.push(`filter ${target.name}`) };
+      expect(entries({ index: 3, frozenCount: 1, setFrozenCount, field: field(false), design: filtering }).map((entry) => entry.key)).toEqual([
+        'edit',
+        'sortAscending',
+        'sortDescending',
+        'filterBy',
+        'hide',
+        'freeze',
+        'delete',
+      ]);
+      calls.length = 0;
+      fieldMenu({ index: 3, frozenCount: 1, field: field(false), design: filtering }, t)!.onClick!({ key: 'filterBy', domEvent: new Event('click') } as never);
+      expect(calls).toEqual(['filter Status']);
+    });
+
     it('does not offer hiding the primary field, which always shows', () => {
       expect(entries({ index: 0, frozenCount: 1, setFrozenCount, field: field(true), design }).map((entry) => entry.key)).not.toContain('hide');
     });

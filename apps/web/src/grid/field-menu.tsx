@@ -2,16 +2,17 @@
  * The menu of a column header: what a user may do to one field of the view from its header.
  * Each entry says when it applies and what it does; the header draws the entries that apply, and
  * no menu at all when none does. Freezing saves the view's frozen count; editing, hiding, sorting
- * by and deleting the field go through the table view's field design actions
+ * and filtering by, and deleting the field go through the table view's field design actions
  * (../field-design/field-design-context.ts), present only for people who may design the table.
  */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, EyeInvisibleOutlined, PushpinOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, EyeInvisibleOutlined, FilterOutlined, PushpinOutlined } from '@ant-design/icons';
 import { maxFrozenColumnCount } from '@multitable/core';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { ApiField } from '../api/tables';
 import type { FieldDesignActions } from '../field-design/field-design-context';
+import { profileOf } from '../views/filter/filter-model';
 
 /** One shown field as its header's menu sees it. */
 export interface FieldMenuColumn {
@@ -38,10 +39,12 @@ interface FieldMenuEntry {
 }
 
 /** An entry that acts on the field through the design actions. */
-function designEntry(entry: Omit<FieldMenuEntry, 'applies' | 'run'> & { applies?(field: ApiField): boolean; run(design: FieldDesignActions, field: ApiField): void }): FieldMenuEntry {
+function designEntry(
+  entry: Omit<FieldMenuEntry, 'applies' | 'run'> & { applies?(field: ApiField, design: FieldDesignActions): boolean; run(design: FieldDesignActions, field: ApiField): void },
+): FieldMenuEntry {
   return {
     ...entry,
-    applies: (column) => column.design !== undefined && column.field !== undefined && (entry.applies?.(column.field) ?? true),
+    applies: (column) => column.design !== undefined && column.field !== undefined && (entry.applies?.(column.field, column.design) ?? true),
     run: (column) => entry.run(column.design!, column.field!),
   };
 }
@@ -50,6 +53,14 @@ const entries: readonly FieldMenuEntry[] = [
   designEntry({ key: 'edit', icon: <EditOutlined />, label: (_column, t) => t('fieldDesign.editField'), run: (design, field) => design.edit(field) }),
   designEntry({ key: 'sortAscending', icon: <ArrowUpOutlined />, label: (_column, t) => t('fieldDesign.sortAscending'), run: (design, field) => design.sort(field, 'asc') }),
   designEntry({ key: 'sortDescending', icon: <ArrowDownOutlined />, label: (_column, t) => t('fieldDesign.sortDescending'), run: (design, field) => design.sort(field, 'desc') }),
+  designEntry({
+    key: 'filterBy',
+    icon: <FilterOutlined />,
+    // Only where the view's settings are saved (the action is absent otherwise), and on fields a filter can name.
+    applies: (field, design) => design.filterBy !== undefined && profileOf(field) !== undefined,
+    label: (_column, t) => t('fieldDesign.filterBy'),
+    run: (design, field) => design.filterBy?.(field),
+  }),
   designEntry({
     key: 'hide',
     icon: <EyeInvisibleOutlined />,

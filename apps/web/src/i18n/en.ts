@@ -1,4 +1,6 @@
 /** English texts. The Chinese file must have the same keys (its type says so). */
+import { formulaFunctionsEn } from './formula-functions.en';
+
 export const en = {
   app: { name: 'Multitable', language: 'Language', signOut: 'Sign out' },
   common: {
@@ -311,6 +313,8 @@ export const en = {
     sortAscending: 'Sort ascending',
     sortDescending: 'Sort descending',
     hideField: 'Hide field',
+    filterBy: 'Filter by this field',
+    filterAdded: 'Added a filter on “{{name}}”: set its value under Filter in the toolbar.',
     deleteField: 'Delete field',
     deleteTitle: 'Delete field “{{name}}”?',
     deleteWarning: 'Its values in every record are deleted too, and views stop using it.',
@@ -349,6 +353,8 @@ export const en = {
     timeFormat: 'Time format',
     timeFormats: { '24h': '24-hour (13:30)', '12h': '12-hour (1:30 PM)' },
     timeZone: 'Time zone',
+    durationFormat: 'Format',
+    durationSample: '{{format}} (e.g. {{sample}})',
     baseTimeZone: 'The base’s time zone ({{zone}})',
     linkedTable: 'Link to table',
     pickTable: 'Choose a table',
@@ -390,7 +396,9 @@ export const en = {
     formulaValid: 'Valid formula — the result is {{kind}}',
     insertField: 'Insert a field',
     searchFunctions: 'Search functions',
-    functionHint: 'Point at a function to see its parameters; click to insert it.',
+    functionHint: 'Point at a function to see what it does; click to insert it.',
+    functionExample: 'Example',
+    noFunctions: 'No function matches',
     functionCategories: { text: 'Text', numeric: 'Numeric', logical: 'Logical', date: 'Date and time', array: 'Lists', record: 'Record' },
     parameterKinds: { any: 'any value', text: 'text', number: 'number', boolean: 'true or false', date: 'date', list: 'list', field: 'a {field}' },
     returns: 'Returns: {{kind}}',
@@ -424,6 +432,8 @@ export const en = {
     rollup: 'Rollup',
     count: 'Count',
   },
+  /** The formula function reference's description and example of each function, by name. */
+  formulaFunctions: formulaFunctionsEn,
 };
 
 /** The shape every language's texts must have: English's keys, any strings. */

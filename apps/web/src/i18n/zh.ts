@@ -1,5 +1,6 @@
 /** 简体中文. Same keys as en.ts (the type checks it). */
 import type { Messages } from './en';
+import { formulaFunctionsZh } from './formula-functions.zh';
 
 export const zh: Messages = {
   app: { name: '多维表格', language: '语言', signOut: '退出登录' },
@@ -313,6 +314,8 @@ export const zh: Messages = {
     sortAscending: '升序排列',
     sortDescending: '降序排列',
     hideField: '隐藏字段',
+    filterBy: '按此字段筛选',
+    filterAdded: '已添加按“{{name}}”的筛选条件：请在工具栏的“筛选”中设置条件值。',
     deleteField: '删除字段',
     deleteTitle: '删除字段“{{name}}”？',
     deleteWarning: '所有记录中该字段的值也会被删除，视图不再使用它。',
@@ -351,6 +354,8 @@ export const zh: Messages = {
     timeFormat: '时间格式',
     timeFormats: { '24h': '24 小时制（13:30）', '12h': '12 小时制（下午 1:30）' },
     timeZone: '时区',
+    durationFormat: '格式',
+    durationSample: '{{format}}（如 {{sample}}）',
     baseTimeZone: '多维表格的时区（{{zone}}）',
     linkedTable: '关联的数据表',
     pickTable: '选择数据表',
@@ -392,7 +397,9 @@ export const zh: Messages = {
     formulaValid: '公式有效，结果为 {{kind}}',
     insertField: '插入字段',
     searchFunctions: '搜索函数',
-    functionHint: '鼠标指向函数可查看参数，点击插入。',
+    functionHint: '鼠标指向函数可查看说明，点击插入。',
+    functionExample: '示例',
+    noFunctions: '没有匹配的函数',
     functionCategories: { text: '文本', numeric: '数值', logical: '逻辑', date: '日期和时间', array: '列表', record: '记录' },
     parameterKinds: { any: '任意值', text: '文本', number: '数字', boolean: '真或假', date: '日期', list: '列表', field: '一个 {字段}' },
     returns: '返回：{{kind}}',
@@ -426,4 +433,5 @@ export const zh: Messages = {
     rollup: '汇总',
     count: '计数',
   },
+  formulaFunctions: formulaFunctionsZh,
 };

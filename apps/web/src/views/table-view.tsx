@@ -84,7 +84,7 @@ export function TableView({ base, table, viewId, onOpenView, onSchemaChanged }: 
   );
   const onColumnWidth = useCallback((fieldId: string, width: number) => saveConfig({ columnWidths: { ...config?.columnWidths, [fieldId]: width } }), [saveConfig, config?.columnWidths]);
   const onFrozenCount = useCallback((frozenColumnCount: number) => saveConfig({ frozenColumnCount }), [saveConfig]);
-  const fieldDesign = useFieldDesign({ base, table, config, saveConfig, onSchemaChanged });
+  const fieldDesign = useFieldDesign({ base, table, config, saveConfig, savesView, onSchemaChanged });
 
   if (!view || !config) return null;
   const countText = count && (count.exact ? t('grid.records', { count: count.count }) : t('grid.recordsAtLeast', { count: count.count }));

@@ -1,6 +1,7 @@
 /**
  * A date's display: with or without a time, the date and time formats, and the time zone its
- * times are shown and entered in ('' = the base's zone, named in the choice).
+ * times are shown and entered in ('' = the base's zone, named in the choice). Created and modified
+ * time fields have the same options (core's stamp-types.ts), shown with the time by default.
  */
 import { dateFormats, timeFormats } from '@multitable/core';
 import { Form, Select, Switch } from 'antd';
@@ -8,9 +9,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { optionOf, type OptionsEditorProps } from '../options-editor';
 
-export function DateOptionsEditor({ options, onChange, baseTimeZone }: OptionsEditorProps) {
+export function DateOptionsEditor({ options, onChange, baseTimeZone, includeTimeByDefault = false }: OptionsEditorProps & { includeTimeByDefault?: boolean }) {
   const { t } = useTranslation();
-  const includeTime = optionOf(options, 'includeTime', false);
+  const includeTime = optionOf(options, 'includeTime', includeTimeByDefault);
   const set = (patch: Record<string, unknown>) => onChange({ ...options, ...patch });
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone').map((zone) => ({ value: zone, label: zone })), []);
   return (
@@ -38,4 +39,9 @@ export function DateOptionsEditor({ options, onChange, baseTimeZone }: OptionsEd
       )}
     </div>
   );
+}
+
+/** Created and modified time: a date's options, the time included unless turned off (core's default). */
+export function TimeStampOptionsEditor(props: OptionsEditorProps) {
+  return <DateOptionsEditor {...props} includeTimeByDefault />;
 }

@@ -1,7 +1,9 @@
 /**
  * The formula function reference beside the formula editor: core's functions by category, each
  * with its signature from core's registry (parameter names and kinds, optional ones in brackets,
- * repeating ones with "…") and its result kind. A click inserts the call at the cursor.
+ * repeating ones with "…"), its result kind, and the web's description and example of it in the
+ * user's language (../../i18n/formula-functions.*.ts). Search matches names and descriptions;
+ * a click inserts the call at the cursor.
  */
 import { functionCategories, type FormulaFunction, type FunctionCategory } from '@multitable/core';
 import { Input, Typography } from 'antd';
@@ -28,15 +30,17 @@ export function FunctionReference({ onInsert }: { onInsert(text: string): void }
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<{ name: string; fn: FormulaFunction } | null>(null);
   const groups = useMemo(() => {
-    const wanted = search.trim().toUpperCase();
+    const wanted = search.trim().toLowerCase();
+    const matches = (name: string) => name.toLowerCase().includes(wanted) || t(`formulaFunctions.${name}.description`).toLowerCase().includes(wanted);
     return (Object.entries(functionCategories) as Array<[FunctionCategory, Readonly<Record<string, FormulaFunction>>]>)
-      .map(([category, functions]) => ({ category, names: Object.keys(functions).filter((name) => name.includes(wanted)).sort(), functions }))
+      .map(([category, functions]) => ({ category, names: Object.keys(functions).filter(matches).sort(), functions }))
       .filter((group) => group.names.length > 0);
-  }, [search]);
+  }, [search, t]);
   return (
     <div className="mt-function-reference" data-testid="function-reference">
       <Input.Search size="small" allowClear placeholder={t('fieldDesign.searchFunctions')} value={search} onChange={(event) => setSearch(event.target.value)} />
       <div className="mt-function-list">
+        {groups.length === 0 && <div className="mt-function-none">{t('fieldDesign.noFunctions')}</div>}
         {groups.map((group) => (
           <div key={group.category} className="mt-function-group">
             <div className="mt-function-category">{t(`fieldDesign.functionCategories.${group.category}`)}</div>
@@ -46,6 +50,7 @@ export function FunctionReference({ onInsert }: { onInsert(text: string): void }
                 type="button"
                 className={`mt-function-name${picked?.name === name ? ' mt-function-picked' : ''}`}
                 onMouseEnter={() => setPicked({ name, fn: group.functions[name]! })}
+                onFocus={() => setPicked({ name, fn: group.functions[name]! })}
                 onClick={() => onInsert(`${name}(`)}
                 data-testid="function-item"
               >
@@ -59,6 +64,9 @@ export function FunctionReference({ onInsert }: { onInsert(text: string): void }
         {picked ? (
           <>
             <Typography.Text code>{functionSignature(picked.name, picked.fn)}</Typography.Text>
+            <div className="mt-function-description" data-testid="function-description">
+              {t(`formulaFunctions.${picked.name}.description`)}
+            </div>
             <div className="mt-function-params">
               {picked.fn.params.map((param) => (
                 <div key={param.name}>
@@ -69,6 +77,10 @@ export function FunctionReference({ onInsert }: { onInsert(text: string): void }
               <div>
                 <Typography.Text type="secondary">{t('fieldDesign.returns', { kind: resultText(picked.fn, t) })}</Typography.Text>
               </div>
+            </div>
+            <div className="mt-function-example" data-testid="function-example">
+              <Typography.Text type="secondary">{t('fieldDesign.functionExample')}</Typography.Text>
+              <code>{t(`formulaFunctions.${picked.name}.example`)}</code>
             </div>
           </>
         ) : (
