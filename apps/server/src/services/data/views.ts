@@ -35,20 +35,20 @@ export interface ViewPatchInput {
   locked?: boolean;
 }
 
-/** Owners and admins design the base's shared views; the system's own changes (no member role) too. */
-function designsSharedViews(meta: ChangeMeta): boolean {
-  return meta.memberRole === undefined || store.roleAtLeast(store.ladderRole(meta.memberRole), 'admin');
-}
-
-function callerOfMeta(meta: ChangeMeta): Caller {
-  return { baseId: meta.baseId, userId: meta.actor.userId, memberRole: meta.memberRole ?? 'owner' };
+/**
+ * The table as the change's author reads it. Its permission's `canDesign` (owners and admins;
+ * the system's own changes, which carry no member role, stand as the owner) decides shared views.
+ */
+async function readableForChange(platform: Platform, trx: store.Trx, meta: ChangeMeta, tableKey: string): Promise<ReadableTable> {
+  const author: Caller = { baseId: meta.baseId, userId: meta.actor.userId, memberRole: meta.memberRole ?? 'owner' };
+  return restrictTable(trx, clocked(platform, author), await loadTableContext(trx, meta.baseId, tableKey), tableKey);
 }
 
 /** The view as the change's author may change it: another's personal view is not found, a shared one needs a designer. */
 async function changeableView(platform: Platform, trx: store.Trx, meta: ChangeMeta, tableKey: string, viewKey: string): Promise<{ readable: ReadableTable; view: store.ViewMeta }> {
-  const readable = await restrictTable(trx, clocked(platform, callerOfMeta(meta)), await loadTableContext(trx, meta.baseId, tableKey), tableKey);
+  const readable = await readableForChange(platform, trx, meta, tableKey);
   const view = await findVisibleView(trx, readable, viewKey, 'viewId');
-  if (view.ownerId === null && !designsSharedViews(meta)) {
+  if (view.ownerId === null && !readable.permission.canDesign) {
     throw new EngineError('FORBIDDEN', `Only owners and admins change the shared view "${view.name}"; make a personal view to keep your own settings`, { view: view.id });
   }
   return { readable, view };
@@ -93,13 +93,13 @@ async function afterSave(platform: Platform, queried: QueriedBy | undefined): Pr
 
 export async function createView(platform: Platform, meta: ChangeMeta, tableKey: string, input: ViewInput): Promise<ApiView> {
   checkFieldName(input.name, 'body.name');
-  if (!input.personal && !designsSharedViews(meta)) {
-    throw new EngineError('FORBIDDEN', 'Only owners and admins add shared views; make a personal view (personal: true) instead', { path: 'body.personal' });
-  }
   let queried: QueriedBy | undefined;
   const created = await applyChange(platform, meta, async (trx, recorder) => {
     // A personal view names only what its owner can read: fields hidden from them are unknown here.
-    const { table, fields } = await restrictTable(trx, clocked(platform, callerOfMeta(meta)), await loadTableContext(trx, meta.baseId, tableKey), tableKey);
+    const { table, fields, permission } = await readableForChange(platform, trx, meta, tableKey);
+    if (!input.personal && !permission.canDesign) {
+      throw new EngineError('FORBIDDEN', 'Only owners and admins add shared views; make a personal view (personal: true) instead', { path: 'body.personal' });
+    }
     const config = normaliseViewConfig(input.config ?? null, fields, { path: 'body.config' });
     await indexQueriedFields(trx, platform.database.dialect, table.id, fields, config);
     const view = await store.createView(
