@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildServer } from '../../apps/server/scripts/build';
+import { serverNodeFlags } from '../../apps/server/scripts/node-flags';
 
 export interface ServerOptions {
   repoRoot: string;
@@ -37,9 +38,10 @@ export function readRssMb(pid: number): number {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   // Profiles run the sources under tsx: a bundle's functions would all sit in one file, and the
   // profile summary attributes time by file (storage, services, kysely, …).
+  const heapCap = serverNodeFlags.filter((flag) => flag.startsWith('--max-old-space-size'));
   const args = options.cpuProfileDir
-    ? ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, path.join(options.repoRoot, 'apps/server/src/main.ts')]
-    : ['--enable-source-maps', await buildServer()];
+    ? [...heapCap, '--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, path.join(options.repoRoot, 'apps/server/src/main.ts')]
+    : [...serverNodeFlags, await buildServer()];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: options.dataDir,

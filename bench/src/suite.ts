@@ -260,7 +260,7 @@ function memoryFigure(memory: MemoryMonitor): FigureResult {
     status: report.peakMb <= 400 ? 'met' : 'missed',
     headline: `${report.peakMb} MB peak RSS (during ${report.peakPhase})`,
     measurements: report.phases.map((phase) => ({ label: `peak during ${phase.phase}`, value: phase.peakMb, unit: 'MB' })),
-    notes: [`${report.idleMb} MB right after start (Node 20 + tsx's loader, before any request).`],
+    notes: [`${report.idleMb} MB right after start (the bundled server under plain node, before any request).`],
   };
 }
 

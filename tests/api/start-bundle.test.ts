@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../apps/server/scripts/build';
+import { serverNodeFlags } from '../../apps/server/scripts/node-flags';
 
 describe('the bundled server (pnpm start)', () => {
   let dataDir: string;
@@ -21,7 +22,7 @@ describe('the bundled server (pnpm start)', () => {
     const bundle = await buildServer();
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
-    child = spawn(process.execPath, ['--enable-source-maps', bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [...serverNodeFlags, bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     origin = await new Promise<string>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => {
@@ -36,6 +37,11 @@ describe('the bundled server (pnpm start)', () => {
   afterAll(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is started by pnpm start with the same Node flags', () => {
+    const manifest = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+    expect(manifest.scripts.start).toMatch(new RegExp(`&& node ${serverNodeFlags.join(' ')} apps/server/dist/main\\.mjs$`));
   });
 
   it('starts on a fresh data directory and says setup is still to do', () => {

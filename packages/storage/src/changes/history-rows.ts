@@ -67,9 +67,11 @@ export function groupEntries(entries: readonly HistoryEntryInput[]): HistoryEntr
   return groups;
 }
 
-export function entryRow(entry: HistoryEntryInput, id?: number): NewHistoryRow {
-  return {
-    ...(id === undefined ? {} : { id }),
+// Rows are plain literals, the id set after: spreading a conditional `{ id }` into the literal
+// (and the row into another for `cells`) made V8 build each row the slow way, ~5 µs a row — a
+// tenth of the time a 1000-record create spent outside SQL.
+export function entryRow(entry: HistoryEntryInput, id?: number, cells: string | null = null): NewHistoryRow {
+  const row: NewHistoryRow = {
     change_id: entry.changeId,
     base_id: entry.baseId,
     table_id: entry.tableId,
@@ -81,14 +83,16 @@ export function entryRow(entry: HistoryEntryInput, id?: number): NewHistoryRow {
     at: atText(entry.at),
     old_value: encodeJson(entry.oldValue),
     new_value: encodeJson(entry.newValue),
-    cells: null,
+    cells,
   };
+  if (id !== undefined) row.id = id;
+  return row;
 }
 
 /** One row for a record entry and its cells, which take the ids `id + 1 …` after the row's. */
 export function recordRow([record, ...cells]: readonly HistoryEntryInput[], id: number): NewHistoryRow {
   const side = valueSide[record!.action]!;
-  return { ...entryRow(record!, id), cells: JSON.stringify(cells.map((cell) => [cell.fieldId, cell[side] ?? null])) };
+  return entryRow(record!, id, JSON.stringify(cells.map((cell) => [cell.fieldId, cell[side] ?? null])));
 }
 
 function decodeCells(row: HistoryRow): Array<[string, unknown]> {

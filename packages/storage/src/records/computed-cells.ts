@@ -54,3 +54,22 @@ export async function writeComputedCells(
     }),
   );
 }
+
+/**
+ * For a field: the value reading one of its cells back gives after writeComputedCells wrote
+ * `value` there (a value of the field's kind, as computers give) — for callers that keep written
+ * rows in memory instead of reading them again. JSON goes through text both ways (undefined
+ * members dropped, a fresh copy); a boolean comes back a boolean; an error value comes back from
+ * the error column. The field's placement is worked out once, for the many cells of a write.
+ */
+export function computedCellReadBack(field: Field): (value: unknown) => unknown {
+  const placement = fieldPlacement(field);
+  if (!placement.own) throw new Error(`Field ${field.id} has no column of its own to materialize into`);
+  const { kind, errorColumn } = placement;
+  return (value) => {
+    if (value === null || value === undefined) return null;
+    if (kind === 'json' || (errorColumn && isCellError(value))) return JSON.parse(JSON.stringify(value)) as unknown;
+    if (kind === 'boolean') return Boolean(value);
+    return value;
+  };
+}

@@ -20,6 +20,7 @@ import { batchCells } from './links/link-directory';
 import { removedLinkOutcome, takeLinkCells, writeLinkCells } from './links/link-cells';
 import type { LinkedNow, PreviousValues } from './recalculation/changed-cells';
 import { addDirty, loadSchemaForChange, recalculate, recalculationEvents, type DirtyCells } from './recalculation/recalculate';
+import { RecordCache } from './recalculation/record-cache';
 
 export interface WriteOptions {
   typecast?: boolean;
@@ -113,7 +114,8 @@ async function present(db: store.Executor, context: TableContext, fields: Field[
 
 /**
  * Recalculates what the written cells feed, in this transaction, and returns the written rows
- * re-read when any of their own computed cells changed (so the response shows current values).
+ * as they are now when any of their own computed cells changed (so the response shows current
+ * values): from `held` when it holds them all (kept as stored by the recalculation), else re-read.
  */
 async function materialize(
   platform: Platform,
@@ -123,15 +125,16 @@ async function materialize(
   seeds: DirtyCells,
   recorder: ChangeRecorder,
   rows: store.StoredRecord[],
-  previous: PreviousValues,
-  linkHistory: readonly CellChange[],
+  change: { previous: PreviousValues; linkHistory: readonly CellChange[]; held?: RecordCache },
 ): Promise<store.StoredRecord[]> {
   const schema = await loadSchemaForChange(platform, trx, baseId, context.timeZone);
-  const changes = await recalculate(trx, platform.database.dialect, schema, seeds, { previous, linkedNow: linkedNow(linkHistory) });
+  const { previous, held } = change;
+  const changes = await recalculate(trx, platform.database.dialect, schema, seeds, { previous, linkedNow: linkedNow(change.linkHistory), ...(held ? { held } : {}) });
   for (const event of recalculationEvents(changes)) recorder.event(event);
   if (!changes.some((change) => change.tableId === context.table.id)) return rows;
   const fields = [...schema.fieldsById.values()].filter((field) => field.tableId === context.table.id);
-  return store.getRecords(trx, platform.database.dialect, context.table, fields, rows.map((row) => row.id));
+  const ids = rows.map((row) => row.id);
+  return held?.rows(context.table.id, ids, fields) ?? store.getRecords(trx, platform.database.dialect, context.table, fields, ids);
 }
 
 function recordCells(recorder: ChangeRecorder, tableId: string, changes: readonly store.CellChange[]): void {
@@ -206,7 +209,11 @@ export async function createRecords(
     // New records: every computed field of the table (and what reads it) needs their values.
     const seeds: DirtyCells = mergeSeeds(new Map(), linked.seeds);
     for (const field of fields) addDirty(seeds, field.id, created.map((row) => row.id));
-    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, inserted, new Map(), linked.history);
+    // The new rows are as stored (every field) and no one else sees them yet: the recalculation
+    // reads them from here. A retried create's rows are others' to change meanwhile: read again.
+    const held = new RecordCache();
+    held.hold(context.table.id, created);
+    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, inserted, { previous: new Map(), linkHistory: linked.history, held });
     return present(trx, context, fields, writable, rows, options);
   });
 }
@@ -237,7 +244,7 @@ export async function updateRecords(
     const seeds: DirtyCells = mergeSeeds(new Map(), linked.seeds);
     for (const change of result.changes) addDirty(seeds, change.fieldId, [change.recordId]);
     const fresh = unstamped.length === 0 ? result.records : await store.getRecords(trx, dialect, context.table, fields, result.records.map((row) => row.id));
-    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, fresh, previousValues(result.changes), linked.history);
+    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, fresh, { previous: previousValues(result.changes), linkHistory: linked.history });
     if (hasRecordScope(writable)) assertStillEditable(writable, rows);
     const cellChanges = [...result.changes, ...linked.changedCells];
     if (cellChanges.length > 0) {

@@ -11,6 +11,9 @@
  * - **full**: the field's computer over every input — same-record cells, and through links the
  *   linked records' cells, read by one join per link with only the columns the computer reads, in
  *   pages of at most `maxLinkedPerPage` linked records so a fill holds a bounded amount in memory.
+ *   What one recalculation has read or written is not read again (`Recalled`): the rows its
+ *   caller wrote (./record-cache.ts), link counts (./linked-counts.ts) and a page of stored linked
+ *   cells other fields read through the same link (./linked-reads.ts).
  * An update that cannot be exact (the computer says so, or an old value is not known) falls back
  * to full. A field being filled (`filling`) is always computed in full: its stored values are not
  * all current yet; so is one that reads the clock (a condition on "today"): its stored value may
@@ -21,6 +24,9 @@ import * as store from '@multitable/storage';
 import type { BaseSchema } from './base-schema';
 import type { ChangedCells } from './changed-cells';
 import { fieldsReadThroughLinks, planLinkedUpdates, type LinkReach } from './linked-updates';
+import type { LinkedCounts } from './linked-counts';
+import type { LinkedReads } from './linked-reads';
+import type { RecordCache } from './record-cache';
 
 /** Linked records held in memory at once by a full computation (one record with more is read alone). */
 export const maxLinkedPerPage = 20_000;
@@ -71,27 +77,54 @@ export function pagesByCount(ids: readonly string[], counts: ReadonlyMap<string,
   return pages;
 }
 
+/** What one recalculation keeps between its fields instead of reading again. */
+export interface Recalled {
+  /** Rows the caller wrote (./record-cache.ts). */
+  records?: RecordCache;
+  counts: LinkedCounts;
+  linked: LinkedReads;
+}
+
 /** Pages of `ids` holding at most `maxLinkedPerPage` linked records each (by the junctions' counts). */
-async function pagesOf(trx: store.Executor, schema: BaseSchema, through: ReadonlyMap<string, unknown>, ids: readonly string[]): Promise<string[][]> {
+async function pagesOf(trx: store.Executor, schema: BaseSchema, through: ReadonlyMap<string, unknown>, ids: readonly string[], linkedCounts: LinkedCounts): Promise<string[][]> {
   if (through.size === 0 || ids.length <= 1) return ids.length === 0 ? [] : [[...ids]];
   const counts = new Map<string, number>();
   for (const linkId of through.keys()) {
-    for (const [id, count] of await store.linkedCounts(trx, schema.fieldsById.get(linkId)!, ids)) counts.set(id, (counts.get(id) ?? 0) + count);
+    const counted = await linkedCounts.of(trx, schema.fieldsById.get(linkId)!, ids);
+    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + (counted.get(id) ?? 0));
   }
   return pagesByCount(ids, counts, maxLinkedPerPage);
 }
 
+/** Writes the changes of `field` and keeps the records held in memory as stored. */
+async function writeChanges(trx: store.Executor, dialect: store.SqlDialect, field: Field, changes: readonly CellChange[], held: RecordCache | undefined): Promise<void> {
+  const cells = changes.map((change) => ({ id: change.id, value: change.after }));
+  await store.writeComputedCells(trx, dialect, field, cells);
+  held?.written(field, cells);
+}
+
 /** Computes `ids` from all their inputs, page by page, writing each page's changes. */
-async function computeFully(trx: store.Executor, dialect: store.SqlDialect, schema: BaseSchema, field: Field, computer: FieldComputer, ids: readonly string[]): Promise<CellChange[]> {
+async function computeFully(
+  trx: store.Executor,
+  dialect: store.SqlDialect,
+  schema: BaseSchema,
+  field: Field,
+  computer: FieldComputer,
+  ids: readonly string[],
+  recalled: Recalled,
+): Promise<CellChange[]> {
+  const held = recalled.records;
   const own = ownFieldsOf(schema, field, computer);
   const through = fieldsReadThroughLinks(computer);
   const changes: CellChange[] = [];
-  for (const page of await pagesOf(trx, schema, through, ids)) {
-    const rows = await store.getRecords(trx, dialect, { id: field.tableId }, own, page);
+  for (const page of await pagesOf(trx, schema, through, ids, recalled.counts)) {
+    const rows = held?.rows(field.tableId, page, own) ?? (await store.getRecords(trx, dialect, { id: field.tableId }, own, page));
     const linked = new Map<string, Map<string, ComputedRecord[]>>();
     for (const [linkId, targetIds] of through) {
       const targets = [...targetIds].map((id) => schema.fieldsById.get(id)!);
-      linked.set(linkId, await store.linkedRecordCells(trx, dialect, schema.fieldsById.get(linkId)!, rows.map((row) => row.id), targets));
+      const link = schema.fieldsById.get(linkId)!;
+      const ids = rows.map((row) => row.id);
+      linked.set(linkId, await recalled.linked.cells(trx, dialect, link, ids, targets));
     }
     const pageChanges: CellChange[] = [];
     for (const row of rows) {
@@ -99,7 +132,7 @@ async function computeFully(trx: store.Executor, dialect: store.SqlDialect, sche
       const change = changeOf(row.id, row.values[field.id], value);
       if (change) pageChanges.push(change);
     }
-    await store.writeComputedCells(trx, dialect, field, pageChanges.map((change) => ({ id: change.id, value: change.after })));
+    await writeChanges(trx, dialect, field, pageChanges, held);
     changes.push(...pageChanges);
   }
   return changes;
@@ -115,6 +148,7 @@ async function updateFromLinks(
   reach: FieldReach,
   changed: ChangedCells,
   dirty: ReadonlyMap<string, ReadonlySet<string>>,
+  held: RecordCache | undefined,
 ): Promise<{ changes: CellChange[]; full: string[] }> {
   const candidates = new Set<string>();
   for (const link of reach.links.values()) {
@@ -127,7 +161,7 @@ async function updateFromLinks(
   // Locked: two changes updating the same stored value one after the other, never from the same old one.
   const rows = await store.getRecords(trx, dialect, { id: field.tableId }, ownFieldsOf(schema, field, computer), [...candidates], { lock: true });
   const records = new Map(rows.map((row) => [row.id, row]));
-  const plan = await planLinkedUpdates(trx, dialect, schema, field, computer, records, reach.links, changed, dirty);
+  const plan = await planLinkedUpdates(trx, dialect, schema, field, computer, records, reach.links, changed, dirty, held);
   const changes: CellChange[] = [];
   const full = [...plan.full];
   for (const [id, planned] of plan.updates) {
@@ -142,7 +176,7 @@ async function updateFromLinks(
     const change = changeOf(id, current, updated.value);
     if (change) changes.push(change);
   }
-  await store.writeComputedCells(trx, dialect, field, changes.map((change) => ({ id: change.id, value: change.after })));
+  await writeChanges(trx, dialect, field, changes, held);
   return { changes, full };
 }
 
@@ -155,10 +189,11 @@ export async function computeField(
   reach: FieldReach,
   changed: ChangedCells,
   dirty: ReadonlyMap<string, ReadonlySet<string>>,
+  recalled: Recalled,
 ): Promise<string[]> {
-  const updated = await updateFromLinks(trx, dialect, schema, field, computer, reach, changed, dirty);
+  const updated = await updateFromLinks(trx, dialect, schema, field, computer, reach, changed, dirty, recalled.records);
   const full = [...new Set([...reach.full, ...updated.full])];
-  const computed = full.length === 0 ? [] : await computeFully(trx, dialect, schema, field, computer, full);
+  const computed = full.length === 0 ? [] : await computeFully(trx, dialect, schema, field, computer, full, recalled);
   const changes = [...updated.changes, ...computed];
   changed.record(field.id, changes);
   return changes.map((change) => change.id);

@@ -5,14 +5,16 @@
  * from the link cell's old and new value (rewritten earlier in this recalculation), or — for the
  * link field itself — from its stored cell and the junction; old cells from ./changed-cells.ts.
  *
- * Only the changed linked records are read, and only the cells the field reads. A record whose
- * changes cannot be told exactly (an old value not known, too many linked records changed) is
- * left to a full computation, as is everything when more than `maxLinkedReads` records changed.
+ * Only the changed linked records are read (taken from the rows the recalculation holds when it
+ * holds them all: ./record-cache.ts), and only the cells the field reads. A record whose changes
+ * cannot be told exactly (an old value not known, too many linked records changed) is left to a
+ * full computation, as is everything when more than `maxLinkedReads` records changed.
  */
 import type { ComputedRecord, Field, FieldComputer, LinkedRecordChange } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { BaseSchema } from './base-schema';
 import type { ChangedCells } from './changed-cells';
+import type { RecordCache } from './record-cache';
 
 /** Linked records read to update one field from its changes; past this, it is computed from all its inputs. */
 export const maxLinkedReads = 5_000;
@@ -127,6 +129,7 @@ export async function planLinkedUpdates(
   reached: ReadonlyMap<string, LinkReach>,
   changed: ChangedCells,
   dirty: ReadonlyMap<string, ReadonlySet<string>>,
+  held?: RecordCache,
 ): Promise<LinkedUpdatePlan> {
   const plan: LinkedUpdatePlan = { updates: new Map(), full: new Set() };
   const through = fieldsReadThroughLinks(computer);
@@ -152,7 +155,9 @@ export async function planLinkedUpdates(
     for (const linked of reach.changedLinked.values()) for (const id of linked) toRead.add(id);
     const current = new Map<string, ComputedRecord>();
     if (targets.length > 0) {
-      for (const row of await store.getRecords(trx, dialect, { id: store.linkedTableIdOf(link) }, targets, [...toRead])) current.set(row.id, row);
+      const linkedTableId = store.linkedTableIdOf(link);
+      const rows = held?.rows(linkedTableId, toRead, targets) ?? (await store.getRecords(trx, dialect, { id: linkedTableId }, targets, [...toRead]));
+      for (const row of rows) current.set(row.id, row);
     } else {
       // Nothing read but membership: which records are linked is all that counts.
       for (const id of toRead) current.set(id, { id, values: {}, createdTime: '', modifiedTime: '' });

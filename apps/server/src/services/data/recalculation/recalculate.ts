@@ -13,9 +13,12 @@ import * as store from '@multitable/storage';
 import type { Platform } from '../../../platform';
 import { buildFormatContext } from '../format-context';
 import { ChangedCells, type LinkedNow, type PreviousValues } from './changed-cells';
-import { computeField, type FieldReach } from './compute-field';
+import { computeField, type FieldReach, type Recalled } from './compute-field';
+import { LinkedCounts } from './linked-counts';
+import { LinkedReads } from './linked-reads';
 import type { LinkReach } from './linked-updates';
 import { loadBaseSchema, type BaseSchema } from './base-schema';
+import type { RecordCache } from './record-cache';
 
 /** Field id → ids of records whose cell in that field changed. */
 export type DirtyCells = Map<string, Set<string>>;
@@ -60,6 +63,8 @@ export interface RecalculationOptions {
   previous?: PreviousValues;
   /** With `previous`: the link cells the caller wrote (both sides), with the ids each links to now. */
   linkedNow?: LinkedNow;
+  /** Rows the caller wrote in this transaction, read from here and kept as stored (./record-cache.ts). */
+  held?: RecordCache;
 }
 
 /**
@@ -115,6 +120,7 @@ export async function recalculate(
   const { computed, previous } = options;
   const changed = new ChangedCells(previous, options.linkedNow);
   const changes: ComputedChange[] = [];
+  const recalled: Recalled = { counts: new LinkedCounts(), linked: new LinkedReads(schema), ...(options.held ? { records: options.held } : {}) };
 
   // Computed fields that read nothing (a formula such as RECORD_ID() or TODAY()) are not in the
   // graph's order; seeded (new records, a fill), they are computed first — they read nothing computed.
@@ -126,7 +132,7 @@ export async function recalculate(
     const field = schema.fieldsById.get(node.id)!;
     const computer = schema.computers.get(node.id)!;
     const reach = await reachOf(trx, schema, field, computer, { seeds, dirty, membershipSeeds: previous !== undefined });
-    const changedIds = await computeField(trx, dialect, schema, field, computer, reach, changed, dirty);
+    const changedIds = await computeField(trx, dialect, schema, field, computer, reach, changed, dirty, recalled);
     if (changedIds.length > 0) {
       addDirty(dirty, field.id, changedIds);
       changes.push({ tableId: field.tableId, fieldId: field.id, recordIds: changedIds });

@@ -1,0 +1,52 @@
+/**
+ * Records one recalculation holds in memory, so it does not select again what its caller has
+ * just written: the caller holds rows only it can change (a create: the rows it inserted, with
+ * every field of the table, which no other transaction sees yet), and every computed cell the
+ * recalculation writes into a held row is applied to it as a read would give it back
+ * (store.computedCellReadBack). A full computation then takes its page from here when every
+ * record of it is held, and the caller answers with the held rows instead of reading them again.
+ *
+ * Not for locked reads: an update from links reads (and locks) the rows it updates itself
+ * (./compute-field.ts), and only writes back into here.
+ */
+import type { Field } from '@multitable/core';
+import * as store from '@multitable/storage';
+
+export class RecordCache {
+  /** Table id → record id → the row as stored now. */
+  private readonly tables = new Map<string, Map<string, store.StoredRecord>>();
+
+  /** Holds `rows` of `tableId`, as this transaction stored them (kept up to date from here on by `written`). */
+  hold(tableId: string, rows: Iterable<store.StoredRecord>): void {
+    const held = this.tables.get(tableId) ?? new Map<string, store.StoredRecord>();
+    for (const row of rows) held.set(row.id, row);
+    this.tables.set(tableId, held);
+  }
+
+  /**
+   * The rows of `ids` (once each, in order) when every one is held with a value of every field
+   * in `fields`, else undefined: the caller reads them. A row may carry more fields than asked.
+   */
+  rows(tableId: string, ids: Iterable<string>, fields: readonly Field[]): store.StoredRecord[] | undefined {
+    const held = this.tables.get(tableId);
+    if (!held) return undefined;
+    const rows: store.StoredRecord[] = [];
+    for (const id of new Set(ids)) {
+      const row = held.get(id);
+      if (!row || !fields.every((field) => field.id in row.values)) return undefined;
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** Computed cells of `field` just written (store.writeComputedCells): held rows take the values as stored. */
+  written(field: Field, cells: ReadonlyArray<{ id: string; value: unknown }>): void {
+    const held = this.tables.get(field.tableId);
+    if (!held || cells.length === 0) return;
+    const readBack = store.computedCellReadBack(field);
+    for (const cell of cells) {
+      const row = held.get(cell.id);
+      if (row) row.values[field.id] = readBack(cell.value);
+    }
+  }
+}

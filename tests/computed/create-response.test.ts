@@ -1,0 +1,77 @@
+/**
+ * The create response shows every record as stored. Records are answered from the rows the
+ * create holds in memory, kept current while their computed cells are written (the server's
+ * recalculation/record-cache.ts), not read again — so each created record's response must equal
+ * a fresh read of it: link titles, a lookup, a rollup, formulas over them and a formula error, a
+ * lookup of a value the same create changes on the linked side, and a record a retried create
+ * returns while that create changes what it looks up.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases';
+import { startTestApp, type TestApp } from '../support/app';
+import { expectOk, tableUrl, type ApiRecord } from '../api/data-helpers';
+import { ComputedBase } from './computed-helpers';
+
+describeEachDialect('the create response', (dialect) => {
+  let t: TestApp;
+  let b: ComputedBase;
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    b = await ComputedBase.open(t);
+  });
+  afterAll(async () => t.cleanup());
+
+  async function post(tableId: string, records: Array<{ id?: string; fields: Record<string, unknown> }>): Promise<ApiRecord[]> {
+    const response = await b.owner.request('POST', tableUrl(b.baseId, tableId, '/records'), { records });
+    expectOk(response, 200, 'Creating records');
+    return (response.json() as { records: ApiRecord[] }).records;
+  }
+
+  /** Each record's response text equals its fresh read's (values, their members' order and every system field). */
+  async function expectAsStored(tableId: string, records: readonly ApiRecord[]): Promise<void> {
+    for (const record of records) expect(JSON.stringify(record)).toBe(JSON.stringify(await b.read(tableId, record.id)));
+  }
+
+  it('equals a fresh read of each created record, computed cells included', async () => {
+    const patients = await b.table('Patients', [
+      { name: 'Name', type: 'singleLineText' },
+      { name: 'Balance', type: 'number' },
+    ]);
+    const visits = await b.table('Visits', [
+      { name: 'Label', type: 'singleLineText' },
+      { name: 'Fee', type: 'number' },
+      { name: 'Paid', type: 'number' },
+    ]);
+    await b.field(visits.id, { name: 'Patient', type: 'link', options: { linkedTableId: patients.id } });
+    const inverse = (await b.fields(patients.id)).find((field) => field.type === 'link')!;
+    // Changed on the other side by the same create, and looked up back.
+    await b.field(patients.id, { name: 'Visit count', type: 'count', options: { linkFieldId: inverse.id } });
+    await b.field(visits.id, { name: 'Patient visits', type: 'lookup', options: { linkFieldId: 'Patient', targetFieldId: 'Visit count' } });
+    await b.field(visits.id, { name: 'Patient name', type: 'lookup', options: { linkFieldId: 'Patient', targetFieldId: 'Name' } });
+    await b.field(visits.id, { name: 'Patient balance', type: 'rollup', options: { linkFieldId: 'Patient', targetFieldId: 'Balance', aggregation: 'sum' } });
+    await b.field(visits.id, { name: 'Greeting', type: 'formula', options: { formula: 'ARRAYJOIN({Patient name}) & " owes " & {Patient balance}' } });
+    await b.field(visits.id, { name: 'Share', type: 'formula', options: { formula: '{Paid} / {Fee}' } });
+    await b.field(visits.id, { name: 'Expensive', type: 'formula', options: { formula: '{Fee} > 40' } });
+    const [ann, bob] = (await b.create(patients.id, [{ Name: 'Ann', Balance: 10 }, { Name: 'Bob', Balance: 2.5 }])).map((r) => r.id) as [string, string];
+
+    const first = await post(visits.id, [
+      { fields: { Label: 'v1', Fee: 100, Paid: 25, Patient: [ann] } },
+      { fields: { Label: 'v2', Fee: 0, Paid: 5, Patient: [ann, bob] } },
+      { fields: { Label: 'v3', Fee: 30 } },
+    ]);
+    expect(first[0]!.fields).toMatchObject({ Patient: [{ id: ann, title: 'Ann' }], 'Patient name': ['Ann'], 'Patient balance': 10, 'Patient visits': [2], Greeting: 'Ann owes 10', Share: 0.25, Expensive: true });
+    expect(first[1]!.fields).toMatchObject({ 'Patient name': ['Ann', 'Bob'], 'Patient balance': 12.5, 'Patient visits': [2, 1], Share: { error: '#DIV/0' } });
+    await expectAsStored(visits.id, first);
+
+    // A retried create returns the stored record, beside a new one that changes what it looks up.
+    const again = await post(visits.id, [
+      { id: first[1]!.id, fields: { Label: 'v2', Fee: 0, Paid: 5, Patient: [ann, bob] } },
+      { fields: { Label: 'v4', Fee: 50, Paid: 50, Patient: [bob] } },
+    ]);
+    expect(again[0]!.id).toBe(first[1]!.id);
+    expect(again[0]!.fields['Patient visits']).toEqual([2, 2]);
+    expect(again[1]!.fields).toMatchObject({ 'Patient name': ['Bob'], 'Patient visits': [2], Greeting: 'Bob owes 2.5', Share: 1 });
+    await expectAsStored(visits.id, again);
+  });
+});
