@@ -1,10 +1,10 @@
 /**
- * The create response shows every record as stored. Records are answered from the rows the
- * create holds in memory, kept current while their computed cells are written (the server's
- * recalculation/record-cache.ts), not read again — so each created record's response must equal
- * a fresh read of it: link titles, a lookup, a rollup, formulas over them and a formula error, a
- * lookup of a value the same create changes on the linked side, and a record a retried create
- * returns while that create changes what it looks up.
+ * The create and update responses show every record as stored. Records are answered from the
+ * rows the write holds in memory, kept current while their computed cells are written (the
+ * server's recalculation/record-cache.ts), not read again — so each written record's response
+ * must equal a fresh read of it: link titles, a lookup, a rollup, formulas over them and a
+ * formula error, a lookup of a value the same write changes on the linked side, and a record a
+ * retried create returns while that create changes what it looks up.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../support/databases';
@@ -33,7 +33,7 @@ describeEachDialect('the create response', (dialect) => {
     for (const record of records) expect(JSON.stringify(record)).toBe(JSON.stringify(await b.read(tableId, record.id)));
   }
 
-  it('equals a fresh read of each created record, computed cells included', async () => {
+  it('equals a fresh read of each created and updated record, computed cells included', async () => {
     const patients = await b.table('Patients', [
       { name: 'Name', type: 'singleLineText' },
       { name: 'Balance', type: 'number' },
@@ -73,5 +73,18 @@ describeEachDialect('the create response', (dialect) => {
     expect(again[0]!.fields['Patient visits']).toEqual([2, 2]);
     expect(again[1]!.fields).toMatchObject({ 'Patient name': ['Bob'], 'Patient visits': [2], Greeting: 'Bob owes 2.5', Share: 1 });
     await expectAsStored(visits.id, again);
+
+    // Updates: inputs of formulas, a relink changing what is looked up, and a formula turning into an error.
+    const patch = await b.owner.request('PATCH', tableUrl(b.baseId, visits.id, '/records'), {
+      records: [
+        { id: first[0]!.id, fields: { Fee: 0, Patient: [bob] } },
+        { id: first[2]!.id, fields: { Paid: 3, Patient: [ann] } },
+      ],
+    });
+    expectOk(patch, 200, 'Updating records');
+    const updated = (patch.json() as { records: ApiRecord[] }).records;
+    expect(updated[0]!.fields).toMatchObject({ 'Patient name': ['Bob'], 'Patient visits': [3], Greeting: 'Bob owes 2.5', Share: { error: '#DIV/0' }, Expensive: false });
+    expect(updated[1]!.fields).toMatchObject({ 'Patient name': ['Ann'], 'Patient balance': 10, Share: 0.1 });
+    await expectAsStored(visits.id, updated);
   });
 });

@@ -97,6 +97,9 @@ export function createEventBus(database: Database, onError: (error: unknown) => 
       lastDelivered = Math.max(lastDelivered, pending.at(-1)!.id);
       if (unmarked.size >= maxUnmarked) await markNow();
       else scheduleMark();
+      // A short read found every row pending when it ran; a row committed after it comes with
+      // its own wake(), which runs another pass. Reading again here only cost each write a query.
+      if (rows.length < batchSize) return;
     }
   }
 

@@ -6,7 +6,7 @@
  * junctions (links/link-cells.ts), and deleting records takes them out of every link; in both
  * cases the recalculation executor then brings both sides' titles (and what reads them) up to date.
  */
-import { canReadField, castRecordBatch, EngineError, indexFields, isLinkField, type Field } from '@multitable/core';
+import { canReadField, castRecordBatch, EngineError, indexFields, isLinkField, type Field, type FormatContext } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../platform';
 import { clocked, type ClockedCaller } from '../access/caller';
@@ -106,8 +106,7 @@ async function lockTableFields(platform: Platform, trx: store.Trx, baseId: strin
 }
 
 /** The written records as the caller may read them (fields as they are after the write, hidden ones left out). */
-async function present(db: store.Executor, context: TableContext, fields: Field[], writable: WritableTable, rows: store.StoredRecord[], options: WriteOptions): Promise<ApiRecord[]> {
-  const format = await buildFormatContext(db, context.timeZone);
+function present(format: FormatContext, fields: Field[], writable: WritableTable, rows: store.StoredRecord[], options: WriteOptions): ApiRecord[] {
   const shown = fields.filter((field) => canReadField(writable.permission, field.id));
   return rows.map((row) => presentRecord(row, shown, { fieldKey: options.returnFieldsByFieldId ? 'id' : 'name', format }));
 }
@@ -125,9 +124,9 @@ async function materialize(
   seeds: DirtyCells,
   recorder: ChangeRecorder,
   rows: store.StoredRecord[],
-  change: { previous: PreviousValues; linkHistory: readonly CellChange[]; held?: RecordCache },
+  change: { previous: PreviousValues; linkHistory: readonly CellChange[]; held?: RecordCache; format: FormatContext },
 ): Promise<store.StoredRecord[]> {
-  const schema = await loadSchemaForChange(platform, trx, baseId, context.timeZone);
+  const schema = await loadSchemaForChange(platform, trx, baseId, context.timeZone, change.format);
   const { previous, held } = change;
   const changes = await recalculate(trx, platform.database.dialect, schema, seeds, { previous, linkedNow: linkedNow(change.linkHistory), ...(held ? { held } : {}) });
   for (const event of recalculationEvents(changes)) recorder.event(event);
@@ -213,8 +212,9 @@ export async function createRecords(
     // reads them from here. A retried create's rows are others' to change meanwhile: read again.
     const held = new RecordCache();
     held.hold(context.table.id, created);
-    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, inserted, { previous: new Map(), linkHistory: linked.history, held });
-    return present(trx, context, fields, writable, rows, options);
+    const format = await buildFormatContext(trx, context.timeZone);
+    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, inserted, { previous: new Map(), linkHistory: linked.history, held, format });
+    return present(format, fields, writable, rows, options);
   });
 }
 
@@ -244,7 +244,12 @@ export async function updateRecords(
     const seeds: DirtyCells = mergeSeeds(new Map(), linked.seeds);
     for (const change of result.changes) addDirty(seeds, change.fieldId, [change.recordId]);
     const fresh = unstamped.length === 0 ? result.records : await store.getRecords(trx, dialect, context.table, fields, result.records.map((row) => row.id));
-    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, fresh, { previous: previousValues(result.changes), linkHistory: linked.history });
+    // The updated rows are locked by this transaction (FOR UPDATE; SQLite has one writer) and hold
+    // every field: the recalculation reads their cells from here, as for new records.
+    const held = new RecordCache();
+    held.hold(context.table.id, fresh);
+    const format = await buildFormatContext(trx, context.timeZone);
+    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, fresh, { previous: previousValues(result.changes), linkHistory: linked.history, held, format });
     if (hasRecordScope(writable)) assertStillEditable(writable, rows);
     const cellChanges = [...result.changes, ...linked.changedCells];
     if (cellChanges.length > 0) {
@@ -256,7 +261,7 @@ export async function updateRecords(
         payload: { tableId: context.table.id, changes: [...byRecord].map(([recordId, fieldIds]) => ({ recordId, fieldIds })) },
       });
     }
-    return present(trx, context, fields, writable, rows, options);
+    return present(format, fields, writable, rows, options);
   });
 }
 

@@ -8,7 +8,7 @@
  * Values read through links are updated from the linked records that changed where that is
  * exact (a sum, a count, a link cell's titles: ./compute-field.ts), else computed again.
  */
-import type { Field, FieldComputer } from '@multitable/core';
+import type { Field, FieldComputer, FormatContext } from '@multitable/core';
 import * as store from '@multitable/storage';
 import type { Platform } from '../../../platform';
 import { buildFormatContext } from '../format-context';
@@ -35,8 +35,9 @@ export function addDirty(dirty: DirtyCells, fieldId: string, recordIds: Iterable
   if (set.size > 0) dirty.set(fieldId, set);
 }
 
-export async function loadSchemaForChange(platform: Platform, trx: store.Executor, baseId: string, timeZone: string): Promise<BaseSchema> {
-  return loadBaseSchema(trx, baseId, { now: new Date(platform.clock()), timeZone, format: await buildFormatContext(trx, timeZone) });
+/** `format`: the caller's, when it built one for this change already (else built here). */
+export async function loadSchemaForChange(platform: Platform, trx: store.Executor, baseId: string, timeZone: string, format?: FormatContext): Promise<BaseSchema> {
+  return loadBaseSchema(trx, baseId, { now: new Date(platform.clock()), timeZone, format: format ?? (await buildFormatContext(trx, timeZone)) });
 }
 
 /** Outbox events telling subscribers which computed cells changed. */

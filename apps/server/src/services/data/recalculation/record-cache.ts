@@ -1,7 +1,8 @@
 /**
  * Records one recalculation holds in memory, so it does not select again what its caller has
- * just written: the caller holds rows only it can change (a create: the rows it inserted, with
- * every field of the table, which no other transaction sees yet), and every computed cell the
+ * just written: the caller holds rows only it can change, with every field of the table — a
+ * create the rows it inserted, which no other transaction sees yet; an update the rows it
+ * locked and updated (FOR UPDATE; SQLite has one writer) — and every computed cell the
  * recalculation writes into a held row is applied to it as a read would give it back
  * (store.computedCellReadBack). A full computation then takes its page from here when every
  * record of it is held, and the caller answers with the held rows instead of reading them again.
