@@ -53,6 +53,11 @@ describeEachDialect('the create response', (dialect) => {
     await b.field(visits.id, { name: 'Greeting', type: 'formula', options: { formula: 'ARRAYJOIN({Patient name}) & " owes " & {Patient balance}' } });
     await b.field(visits.id, { name: 'Share', type: 'formula', options: { formula: '{Paid} / {Fee}' } });
     await b.field(visits.id, { name: 'Expensive', type: 'formula', options: { formula: '{Fee} > 40' } });
+    // Read back on the other side in the same write: the new records' computed cells must be in the database by then.
+    await b.field(visits.id, { name: 'Double', type: 'formula', options: { formula: '{Fee} * 2' } });
+    await b.field(patients.id, { name: 'Doubled fees', type: 'rollup', options: { linkFieldId: inverse.id, targetFieldId: 'Double', aggregation: 'sum' } });
+    await b.field(patients.id, { name: 'Doubles', type: 'lookup', options: { linkFieldId: inverse.id, targetFieldId: 'Double' } });
+    const doubles = async (patient: string) => ((await b.read(patients.id, patient)).fields['Doubles'] as number[]).sort((x, y) => x - y);
     const [ann, bob] = (await b.create(patients.id, [{ Name: 'Ann', Balance: 10 }, { Name: 'Bob', Balance: 2.5 }])).map((r) => r.id) as [string, string];
 
     const first = await post(visits.id, [
@@ -63,6 +68,9 @@ describeEachDialect('the create response', (dialect) => {
     expect(first[0]!.fields).toMatchObject({ Patient: [{ id: ann, title: 'Ann' }], 'Patient name': ['Ann'], 'Patient balance': 10, 'Patient visits': [2], Greeting: 'Ann owes 10', Share: 0.25, Expensive: true });
     expect(first[1]!.fields).toMatchObject({ 'Patient name': ['Ann', 'Bob'], 'Patient balance': 12.5, 'Patient visits': [2, 1], Share: { error: '#DIV/0' } });
     await expectAsStored(visits.id, first);
+    expect((await b.read(patients.id, ann)).fields['Doubled fees']).toBe(200);
+    expect((await b.read(patients.id, bob)).fields['Doubled fees']).toBe(0);
+    expect(await doubles(ann)).toEqual([0, 200]);
 
     // A retried create returns the stored record, beside a new one that changes what it looks up.
     const again = await post(visits.id, [
@@ -73,6 +81,7 @@ describeEachDialect('the create response', (dialect) => {
     expect(again[0]!.fields['Patient visits']).toEqual([2, 2]);
     expect(again[1]!.fields).toMatchObject({ 'Patient name': ['Bob'], 'Patient visits': [2], Greeting: 'Bob owes 2.5', Share: 1 });
     await expectAsStored(visits.id, again);
+    expect((await b.read(patients.id, bob)).fields['Doubled fees']).toBe(100);
 
     // Updates: inputs of formulas, a relink changing what is looked up, and a formula turning into an error.
     const patch = await b.owner.request('PATCH', tableUrl(b.baseId, visits.id, '/records'), {
@@ -86,5 +95,7 @@ describeEachDialect('the create response', (dialect) => {
     expect(updated[0]!.fields).toMatchObject({ 'Patient name': ['Bob'], 'Patient visits': [3], Greeting: 'Bob owes 2.5', Share: { error: '#DIV/0' }, Expensive: false });
     expect(updated[1]!.fields).toMatchObject({ 'Patient name': ['Ann'], 'Patient balance': 10, Share: 0.1 });
     await expectAsStored(visits.id, updated);
+    expect((await b.read(patients.id, ann)).fields['Doubled fees']).toBe(60);
+    expect((await b.read(patients.id, bob)).fields['Doubled fees']).toBe(100);
   });
 });

@@ -9,7 +9,7 @@ import { isCellError, type Field } from '@multitable/core';
 import type { Executor } from '../database';
 import type { SqlDialect } from '../dialects/dialect';
 import { fieldPlacement } from '../physical/field-storage';
-import { bulkUpdate } from './bulk-update';
+import { bulkUpdate, type BulkColumn } from './bulk-update';
 import { encodeCell } from './writable-cells';
 
 /** Writes the cells into the field's own column, leaving the records' stamps as they are. */
@@ -36,23 +36,39 @@ export async function writeComputedCells(
   field: Field,
   cells: ReadonlyArray<{ id: string; value: unknown }>,
 ): Promise<void> {
-  const placement = fieldPlacement(field);
-  if (!placement.own) throw new Error(`Field ${field.id} has no column of its own to materialize into`);
-  const errorColumn = placement.errorColumn;
-  if (!errorColumn) return writeCellsUnstamped(trx, dialect, field, cells);
-  await bulkUpdate(
-    trx,
-    dialect,
-    field.tableId,
-    [
-      { column: placement.column, kind: placement.kind },
-      { column: errorColumn, kind: 'json' },
-    ],
-    cells.map((cell) => {
-      const error = isCellError(cell.value);
-      return { id: cell.id, params: [encodeCell(dialect, placement.kind, error ? null : cell.value), encodeCell(dialect, 'json', error ? cell.value : null)] };
-    }),
-  );
+  await writeComputedRows(trx, dialect, field.tableId, [field], cells.map((cell) => ({ id: cell.id, values: { [field.id]: cell.value } })));
+}
+
+/**
+ * The cells of several computed fields of one table, for the same rows, in one UPDATE: each row
+ * gives every field a value (a missing one is written empty). One statement instead of one per
+ * field — on PostgreSQL one new version of each row instead of one per field.
+ */
+export async function writeComputedRows(
+  trx: Executor,
+  dialect: SqlDialect,
+  tableId: string,
+  fields: readonly Field[],
+  rows: ReadonlyArray<{ id: string; values: Readonly<Record<string, unknown>> }>,
+): Promise<void> {
+  if (rows.length === 0 || fields.length === 0) return;
+  const columns: BulkColumn[] = [];
+  const encoders: Array<(values: Readonly<Record<string, unknown>>) => unknown> = [];
+  for (const field of fields) {
+    const placement = fieldPlacement(field);
+    if (!placement.own) throw new Error(`Field ${field.id} has no column of its own to materialize into`);
+    const { kind, errorColumn } = placement;
+    const valueOf = (values: Readonly<Record<string, unknown>>) => values[field.id] ?? null;
+    columns.push({ column: placement.column, kind });
+    if (!errorColumn) {
+      encoders.push((values) => encodeCell(dialect, kind, valueOf(values)));
+      continue;
+    }
+    columns.push({ column: errorColumn, kind: 'json' });
+    encoders.push((values) => (isCellError(valueOf(values)) ? null : encodeCell(dialect, kind, valueOf(values))));
+    encoders.push((values) => (isCellError(valueOf(values)) ? encodeCell(dialect, 'json', valueOf(values)) : null));
+  }
+  await bulkUpdate(trx, dialect, tableId, columns, rows.map((row) => ({ id: row.id, params: encoders.map((encode) => encode(row.values)) })));
 }
 
 /**

@@ -26,7 +26,7 @@ import type { ChangedCells } from './changed-cells';
 import { fieldsReadThroughLinks, planLinkedUpdates, type LinkReach } from './linked-updates';
 import type { LinkedCounts } from './linked-counts';
 import type { LinkedReads } from './linked-reads';
-import type { RecordCache } from './record-cache';
+import { readRecords, type RecordCache } from './record-cache';
 
 /** Linked records held in memory at once by a full computation (one record with more is read alone). */
 export const maxLinkedPerPage = 20_000;
@@ -96,9 +96,13 @@ async function pagesOf(trx: store.Executor, schema: BaseSchema, through: Readonl
   return pagesByCount(ids, counts, maxLinkedPerPage);
 }
 
-/** Writes the changes of `field` and keeps the records held in memory as stored. */
+/**
+ * Writes the changes of `field` and keeps the records held in memory as stored; changes of held
+ * records only wait in the cache, to be written with the table's other computed cells (./record-cache.ts).
+ */
 async function writeChanges(trx: store.Executor, dialect: store.SqlDialect, field: Field, changes: readonly CellChange[], held: RecordCache | undefined): Promise<void> {
   const cells = changes.map((change) => ({ id: change.id, value: change.after }));
+  if (held?.holdsAll(field.tableId, cells.map((cell) => cell.id))) return held.defer(field, cells);
   await store.writeComputedCells(trx, dialect, field, cells);
   held?.written(field, cells);
 }
@@ -118,12 +122,13 @@ async function computeFully(
   const through = fieldsReadThroughLinks(computer);
   const changes: CellChange[] = [];
   for (const page of await pagesOf(trx, schema, through, ids, recalled.counts)) {
-    const rows = held?.rows(field.tableId, page, own) ?? (await store.getRecords(trx, dialect, { id: field.tableId }, own, page));
+    const rows = held?.rows(field.tableId, page, own) ?? (await readRecords(trx, dialect, held, field.tableId, own, page));
     const linked = new Map<string, Map<string, ComputedRecord[]>>();
     for (const [linkId, targetIds] of through) {
       const targets = [...targetIds].map((id) => schema.fieldsById.get(id)!);
       const link = schema.fieldsById.get(linkId)!;
       const ids = rows.map((row) => row.id);
+      await held?.flush(trx, dialect, store.linkedTableIdOf(link)); // its computed cells may be read
       linked.set(linkId, await recalled.linked.cells(trx, dialect, link, ids, targets));
     }
     const pageChanges: CellChange[] = [];
@@ -159,7 +164,7 @@ async function updateFromLinks(
   if (candidates.size === 0 || !computer.update || isFilling(field) || fieldReadsClock(field, schema.fieldsById)) return { changes: [], full: [...candidates] };
 
   // Locked: two changes updating the same stored value one after the other, never from the same old one.
-  const rows = await store.getRecords(trx, dialect, { id: field.tableId }, ownFieldsOf(schema, field, computer), [...candidates], { lock: true });
+  const rows = await readRecords(trx, dialect, held, field.tableId, ownFieldsOf(schema, field, computer), [...candidates], { lock: true });
   const records = new Map(rows.map((row) => [row.id, row]));
   const plan = await planLinkedUpdates(trx, dialect, schema, field, computer, records, reach.links, changed, dirty, held);
   const changes: CellChange[] = [];

@@ -14,7 +14,7 @@ import type { ComputedRecord, Field, FieldComputer, LinkedRecordChange } from '@
 import * as store from '@multitable/storage';
 import type { BaseSchema } from './base-schema';
 import type { ChangedCells } from './changed-cells';
-import type { RecordCache } from './record-cache';
+import { readRecords, type RecordCache } from './record-cache';
 
 /** Linked records read to update one field from its changes; past this, it is computed from all its inputs. */
 export const maxLinkedReads = 5_000;
@@ -156,7 +156,7 @@ export async function planLinkedUpdates(
     const current = new Map<string, ComputedRecord>();
     if (targets.length > 0) {
       const linkedTableId = store.linkedTableIdOf(link);
-      const rows = held?.rows(linkedTableId, toRead, targets) ?? (await store.getRecords(trx, dialect, { id: linkedTableId }, targets, [...toRead]));
+      const rows = held?.rows(linkedTableId, toRead, targets) ?? (await readRecords(trx, dialect, held, linkedTableId, targets, [...toRead]));
       for (const row of rows) current.set(row.id, row);
     } else {
       // Nothing read but membership: which records are linked is all that counts.

@@ -139,5 +139,6 @@ export async function recalculate(
       changes.push({ tableId: field.tableId, fieldId: field.id, recordIds: changedIds });
     }
   }
+  await options.held?.flush(trx, dialect);
   return changes;
 }
