@@ -36,8 +36,8 @@ How the figures are made:
   suite's time. A loaded record and its patient are then checked against the server's own
   recomputation (the suite stops if they differ). The Patients rollup over each patient's
   visits, the new formula and the type change are the server's own work, timed.
-- **Server**: the real server (\`apps/server/src/main.ts\` under tsx, \`LOG_LEVEL=warn\`) as its
-  own process on 127.0.0.1, driven over HTTP with keep-alive (undici). Its RSS is read from
+- **Server**: the real server as \`pnpm start\` runs it (the esbuild bundle under plain node, with
+  the Node flags of \`apps/server/scripts/node-flags.ts\`; \`LOG_LEVEL=warn\`) as its own process on 127.0.0.1, driven over HTTP with keep-alive (undici). Its RSS is read from
   \`/proc\` every 250 ms for the whole run.
 - **Bare-stack ceiling, in the same run**: the same query hand-written on the plain driver
   (better-sqlite3 on the same SQLite file, pg on the same database), and the same response
@@ -57,9 +57,9 @@ How the figures are made:
   Visits only where the Doctor person field holds them (about one visit in twelve) and Patients
   whole; their pages are timed interleaved with the owner's same requests, each through their
   own API token.
-- **Duration**: the suite takes about 6 minutes on SQLite; on PostgreSQL about 15, of which the
-  server's type change of 1,000,000 records and its bare ceiling take 5. The web app's figures
-  add about a minute to either.
+- **Duration**: the suite takes 4–6 minutes on SQLite and 8–15 on PostgreSQL (the shared machine
+  varies), of which the PostgreSQL formula fill and type change of 1,000,000 records with their
+  bare ceilings take about 4. The web app's figures add about half a minute to either.
 - **Statistics**: latency figures are medians (p50) of interleaved runs after warm-up runs — every
   round runs the server and each bare variant once, in rotating order, so the shared machine's
   noise falls on all alike. Figures that are a ratio of two few-millisecond medians (computed
