@@ -29,6 +29,8 @@ describe('views', () => {
   const names = () => columnTexts(page, table.primaryFieldId);
   const openView = async (viewId: string) => {
     await page.goto(`${web.url}#/bases/${baseId}/tables/${table.id}/views/${viewId}`);
+    // A hash change keeps the page: the rows on screen may still be the previous view's until its tab is the active one.
+    await page.locator(`.mt-view-tab-active[data-view-id="${viewId}"]`).waitFor();
     await page.locator(`.ag-row[row-index="0"] .ag-cell[col-id="${table.primaryFieldId}"]`).waitFor();
   };
   const pick = async (select: ReturnType<Page['locator']>, option: string) => {
@@ -232,6 +234,8 @@ describe('views', () => {
   it('saves a column moved or resized in the grid to the view', async () => {
     const triage = (await views()).find((view) => view.name === 'Triage')!;
     await openView(triage.id);
+    // The view's settings are saved once the caller's rights are known (its tools turn on then).
+    await expect.poll(() => page.getByTestId('tool-sort').isDisabled()).toBe(false);
     const header = (name: string) => page.locator(`.ag-header-cell[col-id="${fieldId(name)}"]`);
     // Drag "Age" to the left of "Status".
     const from = (await header('Age').boundingBox())!;
@@ -240,6 +244,9 @@ describe('views', () => {
     await page.mouse.down();
     await page.mouse.move(from.x + from.width / 2 - 20, from.y + from.height / 2, { steps: 4 });
     await page.mouse.move(to.x + 10, to.y + to.height / 2, { steps: 8 });
+    // The grid moves the column while it is hovered, on its own frames: let go once it has (a
+    // busy machine may take longer than the moves above).
+    await expect.poll(async () => (await header('Age').boundingBox())!.x < (await header('Status').boundingBox())!.x).toBe(true);
     await page.mouse.up();
     await expect.poll(async () => ((await views()).find((view) => view.id === triage.id)!.config.fieldOrder as string[]).slice(0, 3)).toEqual([
       table.primaryFieldId,
@@ -285,13 +292,13 @@ describe('views', () => {
     await page.getByTestId('view-tab-menu').click();
     await page.getByRole('menuitem', { name: 'Lock view' }).click();
     await page.locator('.mt-view-tab-active').getByTestId('view-locked').waitFor();
-    expect(await page.getByTestId('tool-filter').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('tool-filter').isDisabled()).toBe(true);
     expect((await views())[0]).toMatchObject({ locked: true });
     await screenshot(page, 'view-locked');
     await page.getByTestId('view-tab-menu').click();
     await page.getByRole('menuitem', { name: 'Unlock view' }).click();
     await expect.poll(async () => (await views())[0]!).toMatchObject({ locked: false });
-    expect(await page.getByTestId('tool-filter').isDisabled()).toBe(false);
+    await expect.poll(() => page.getByTestId('tool-filter').isDisabled()).toBe(false);
   });
 
   it('shows the toolbar and filter builder in Chinese', async () => {

@@ -119,6 +119,7 @@ export function ViewTabs({ views, activeViewId, canDesign, actions, onOpen }: Vi
             onClick={() => onOpen(view.id)}
             onKeyDown={(event) => event.key === 'Enter' && onOpen(view.id)}
             data-testid="view-tab"
+            data-view-id={view.id}
           >
             <Icon />
             <span className="mt-view-tab-name">{view.name}</span>
