@@ -3,6 +3,7 @@
  * revoked token keeps its row (with `revoked_at`) so it can never be confused with a new one.
  */
 import type { Executor } from '../database';
+import { joinedUser, joinedUserColumns, type UserRecord } from './users';
 
 export type TokenAccess = 'read' | 'readWrite';
 
@@ -72,10 +73,16 @@ export async function insertApiToken(db: Executor, token: NewApiToken): Promise<
     .execute();
 }
 
-/** The token whose secret hashes to `tokenHash`, revoked or not. */
-export async function findApiTokenByHash(db: Executor, tokenHash: string): Promise<ApiTokenRecord | undefined> {
-  const row = await db.selectFrom('api_tokens').select(tokenColumns).where('token_hash', '=', tokenHash).executeTakeFirst();
-  return row ? toToken(row) : undefined;
+/** The token with that hash and the user it belongs to, read together (every API request asks). */
+export async function findApiTokenWithUser(db: Executor, tokenHash: string): Promise<{ token: ApiTokenRecord; user: UserRecord | undefined } | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .leftJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(tokenColumns.map((column) => `api_tokens.${column}` as const))
+    .select(joinedUserColumns)
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return row ? { token: toToken(row), user: joinedUser(row) } : undefined;
 }
 
 /** A user's tokens that are not revoked, oldest first. */

@@ -4,6 +4,7 @@
  * correctly as text. Expiry rules live in the server; this is only the SQL.
  */
 import type { Executor } from '../database';
+import { joinedUser, joinedUserColumns, type UserRecord } from './users';
 
 export interface SessionRecord {
   idHash: string;
@@ -29,9 +30,20 @@ export async function insertSession(db: Executor, session: SessionRecord): Promi
     .execute();
 }
 
-export async function findSession(db: Executor, idHash: string): Promise<SessionRecord | undefined> {
-  const row = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+/** The session with that hash and the user it is for, read together (every signed-in request asks). */
+export async function findSessionWithUser(db: Executor, idHash: string): Promise<{ session: SessionRecord; user: UserRecord | undefined } | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .leftJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('sessions')
+    .select(joinedUserColumns)
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
   if (!row) return undefined;
+  return { session: sessionOf(row), user: joinedUser(row) };
+}
+
+function sessionOf(row: { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; expires_at: string }): SessionRecord {
   return {
     idHash: row.id_hash,
     userId: row.user_id,

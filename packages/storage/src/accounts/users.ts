@@ -54,6 +54,36 @@ function toUser(row: UserRow): UserRecord {
   };
 }
 
+/**
+ * The user's columns under `u_` names, for a read that joins a row to its user: each request's
+ * token or session and the user it acts for come in one statement (on PostgreSQL a round trip).
+ */
+export const joinedUserColumns = [
+  'users.id as u_id',
+  'users.email as u_email',
+  'users.name as u_name',
+  'users.password_hash as u_password_hash',
+  'users.is_instance_owner as u_is_instance_owner',
+  'users.disabled as u_disabled',
+  'users.created_at as u_created_at',
+] as const;
+
+type JoinedUserRow = { [K in keyof UserRow as `u_${K}`]: UserRow[K] | null };
+
+/** The user of a row read with joinedUserColumns (undefined when a left join found none). */
+export function joinedUser(row: JoinedUserRow): UserRecord | undefined {
+  if (row.u_id === null) return undefined;
+  return toUser({
+    id: row.u_id,
+    email: row.u_email!,
+    name: row.u_name!,
+    password_hash: row.u_password_hash!,
+    is_instance_owner: row.u_is_instance_owner!,
+    disabled: row.u_disabled!,
+    created_at: row.u_created_at!,
+  });
+}
+
 function emailTaken(email: string): EngineError {
   return new EngineError('CONFLICT', `A user with email "${email}" already exists`, { path: 'body.email' });
 }

@@ -5,9 +5,8 @@
  */
 import { EngineError, newId } from '@multitable/core';
 import {
-  findApiTokenByHash,
+  findApiTokenWithUser,
   findMemberRole,
-  findUserById,
   insertApiToken,
   listApiTokens as listTokenRows,
   revokeApiToken as revokeTokenRow,
@@ -94,9 +93,9 @@ export async function resolveApiToken(
 ): Promise<{ token: ApiTokenRecord; user: UserRecord } | undefined> {
   if (!isWellFormedApiToken(secret)) return undefined;
   const { db } = platform.database;
-  const token = await findApiTokenByHash(db, sha256Hex(secret));
-  if (!token || token.revokedAt !== null) return undefined;
-  const user = await findUserById(db, token.userId);
+  const found = await findApiTokenWithUser(db, sha256Hex(secret));
+  if (!found || found.token.revokedAt !== null) return undefined;
+  const { token, user } = found;
   if (!user || user.disabled) return undefined;
   if (!token.lastUsedAt || platform.clock() - Date.parse(token.lastUsedAt) >= touchIntervalMs) {
     await touchApiToken(db, token.id, nowIso(platform));

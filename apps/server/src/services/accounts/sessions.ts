@@ -6,8 +6,7 @@
 import {
   deleteExpiredSessions,
   deleteSession,
-  findSession,
-  findUserById,
+  findSessionWithUser,
   insertSession,
   touchSession,
   type UserRecord,
@@ -55,15 +54,15 @@ export async function startSession(platform: Platform, userId: string): Promise<
 export async function resolveSession(platform: Platform, token: string): Promise<ActiveSession | undefined> {
   const { db } = platform.database;
   const idHash = sha256Hex(token);
-  const session = await findSession(db, idHash);
-  if (!session) return undefined;
+  const found = await findSessionWithUser(db, idHash);
+  if (!found) return undefined;
+  const { session, user } = found;
   const now = platform.clock();
   const idleFor = now - Date.parse(session.lastSeenAt);
   if (now >= Date.parse(session.expiresAt) || idleFor > idleMs(platform)) {
     await deleteSession(db, idHash);
     return undefined;
   }
-  const user = await findUserById(db, session.userId);
   if (!user || user.disabled) {
     await deleteSession(db, idHash);
     return undefined;
