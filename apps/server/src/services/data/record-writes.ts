@@ -13,7 +13,6 @@ import { clocked, type ClockedCaller } from '../access/caller';
 import { assertCellsEditable, assertRecordsEditable, assertStillEditable, hasRecordScope, writableTable, type WritableTable, type WriteAction } from '../access/write-policy';
 import { buildCastContext } from './cast-context';
 import { applyChange, type CellChange, type ChangeMeta, type ChangeRecorder } from './change-recorder';
-import { buildFormatContext } from './format-context';
 import { presentRecord, type ApiRecord } from './record-presenter';
 import { loadTableContext, type TableContext } from './table-lookup';
 import { batchCells } from './links/link-directory';
@@ -35,6 +34,10 @@ interface PreparedBatch {
   records: Array<{ id?: string; values: Record<string, unknown> }>;
   /** The table as the caller may write it (what the response shows and the scopes checked). */
   writable: WritableTable;
+  /** The base's schema version read in this transaction, unless the cast changed the schema (new choices). */
+  schemaVersion?: string;
+  /** For presenting values: the base's zone and the user directory the cast read (users do not change in a record write). */
+  format: FormatContext;
 }
 
 /** The person a record write acts for: record writes always come from one (routes set the role). */
@@ -95,7 +98,8 @@ async function prepare(
       fields.push(changed ? await store.updateField(trx, dialect, field.id, { options: changed }) : field);
     }
   }
-  return { context, fields, records: batch.records, writable };
+  const format: FormatContext = { timeZone: context.timeZone, locale: 'en', users: ctx.users };
+  return { context, fields, records: batch.records, writable, format, ...(batch.changedOptions.size === 0 ? { schemaVersion: context.schemaVersion } : {}) };
 }
 
 /** Locks the table's field rows and reads them again (NOT_FOUND when the table went meanwhile). */
@@ -124,9 +128,12 @@ async function materialize(
   seeds: DirtyCells,
   recorder: ChangeRecorder,
   rows: store.StoredRecord[],
-  change: { previous: PreviousValues; linkHistory: readonly CellChange[]; held?: RecordCache; format: FormatContext },
+  change: { previous: PreviousValues; linkHistory: readonly CellChange[]; held?: RecordCache; format: FormatContext; schemaVersion: string | undefined },
 ): Promise<store.StoredRecord[]> {
-  const schema = await loadSchemaForChange(platform, trx, baseId, context.timeZone, change.format);
+  const schema = await loadSchemaForChange(platform, trx, baseId, context.timeZone, {
+    format: change.format,
+    ...(change.schemaVersion === undefined ? {} : { schemaVersion: change.schemaVersion }),
+  });
   const { previous, held } = change;
   const changes = await recalculate(trx, platform.database.dialect, schema, seeds, { previous, linkedNow: linkedNow(change.linkHistory), ...(held ? { held } : {}) });
   for (const event of recalculationEvents(changes)) recorder.event(event);
@@ -176,7 +183,7 @@ export async function createRecords(
   options: WriteOptions,
 ): Promise<ApiRecord[]> {
   return applyChange(platform, meta, async (trx, recorder) => {
-    const { context, fields, records: cast, writable } = await prepare(platform, trx, meta, tableKey, input, options, 'create');
+    const { context, fields, records: cast, writable, schemaVersion, format } = await prepare(platform, trx, meta, tableKey, input, options, 'create');
     const { records, links } = takeLinkCells(fields, cast);
     const inserted = await store.insertRecords(trx, platform.database.dialect, context.table, fields, records, meta.actor, recorder.at);
     const created = inserted.filter((row) => row.created);
@@ -212,8 +219,7 @@ export async function createRecords(
     // reads them from here. A retried create's rows are others' to change meanwhile: read again.
     const held = new RecordCache();
     held.hold(context.table.id, created);
-    const format = await buildFormatContext(trx, context.timeZone);
-    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, inserted, { previous: new Map(), linkHistory: linked.history, held, format });
+    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, inserted, { previous: new Map(), linkHistory: linked.history, held, format, schemaVersion });
     return present(format, fields, writable, rows, options);
   });
 }
@@ -226,7 +232,7 @@ export async function updateRecords(
   options: WriteOptions,
 ): Promise<ApiRecord[]> {
   return applyChange(platform, meta, async (trx, recorder) => {
-    const { context, fields, records: cast, writable } = await prepare(platform, trx, meta, tableKey, input, options, 'update');
+    const { context, fields, records: cast, writable, schemaVersion, format } = await prepare(platform, trx, meta, tableKey, input, options, 'update');
     const { records, links } = takeLinkCells(fields, cast);
     const { dialect } = platform.database;
     const updates = records.map((record) => ({ id: record.id!, values: record.values }));
@@ -248,8 +254,7 @@ export async function updateRecords(
     // every field: the recalculation reads their cells from here, as for new records.
     const held = new RecordCache();
     held.hold(context.table.id, fresh);
-    const format = await buildFormatContext(trx, context.timeZone);
-    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, fresh, { previous: previousValues(result.changes), linkHistory: linked.history, held, format });
+    const rows = await materialize(platform, trx, meta.baseId, context, seeds, recorder, fresh, { previous: previousValues(result.changes), linkHistory: linked.history, held, format, schemaVersion });
     if (hasRecordScope(writable)) assertStillEditable(writable, rows);
     const cellChanges = [...result.changes, ...linked.changedCells];
     if (cellChanges.length > 0) {

@@ -30,8 +30,8 @@ export interface BaseDefinition {
  * indexed read per change instead of every table and field read and parsed again. Cached entries
  * are frozen and shared; nothing built from a definition changes it.
  */
-export async function readBaseDefinition(db: Executor, baseId: string): Promise<BaseDefinition> {
-  const version = await baseVersion(db, baseId);
+export async function readBaseDefinition(db: Executor, baseId: string, knownSchemaVersion?: string): Promise<BaseDefinition> {
+  const version = knownSchemaVersion === undefined ? await baseVersion(db, baseId) : { schemaVersion: knownSchemaVersion };
   if (!version) {
     const tables = await listTables(db, baseId);
     return { tables, fields: (await Promise.all(tables.map((table) => listFields(db, table.id)))).flat() };
@@ -67,6 +67,7 @@ export function buildBaseSchema(definition: BaseDefinition, context: Omit<Comput
   return { tables, fieldsById, computers, graph, context: computeContext };
 }
 
-export async function loadBaseSchema(db: Executor, baseId: string, context: Omit<ComputeContext, 'fields' | 'primaryFieldIdOf'>): Promise<BaseSchema> {
-  return buildBaseSchema(await readBaseDefinition(db, baseId), context);
+/** `knownSchemaVersion`: the base's schema version as the caller read it in this transaction, when nothing since changed the schema. */
+export async function loadBaseSchema(db: Executor, baseId: string, context: Omit<ComputeContext, 'fields' | 'primaryFieldIdOf'>, knownSchemaVersion?: string): Promise<BaseSchema> {
+  return buildBaseSchema(await readBaseDefinition(db, baseId, knownSchemaVersion), context);
 }

@@ -35,9 +35,19 @@ export function addDirty(dirty: DirtyCells, fieldId: string, recordIds: Iterable
   if (set.size > 0) dirty.set(fieldId, set);
 }
 
-/** `format`: the caller's, when it built one for this change already (else built here). */
-export async function loadSchemaForChange(platform: Platform, trx: store.Executor, baseId: string, timeZone: string, format?: FormatContext): Promise<BaseSchema> {
-  return loadBaseSchema(trx, baseId, { now: new Date(platform.clock()), timeZone, format: format ?? (await buildFormatContext(trx, timeZone)) });
+/**
+ * `known`: what the caller read in this transaction already — the format context it built, the
+ * base's schema version when nothing in the transaction changed the schema since (else both are read here).
+ */
+export async function loadSchemaForChange(
+  platform: Platform,
+  trx: store.Executor,
+  baseId: string,
+  timeZone: string,
+  known: { format?: FormatContext; schemaVersion?: string } = {},
+): Promise<BaseSchema> {
+  const format = known.format ?? (await buildFormatContext(trx, timeZone));
+  return loadBaseSchema(trx, baseId, { now: new Date(platform.clock()), timeZone, format }, known.schemaVersion);
 }
 
 /** Outbox events telling subscribers which computed cells changed. */
