@@ -25,6 +25,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/support/build-web.ts'],
           // Each file drives its own Chromium and server; one at a time keeps a 2-core machine responsive.
           fileParallelism: false,
+          // What a page shows after a click can take longer than vitest's 1 s default on a busy
+          // machine (a view saved after a column drag was seen at over a second under CI load).
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],
