@@ -6,41 +6,33 @@
  * is announced by its progress events; a fill whose field changed since it was planned stops
  * without writing; a time-dependent formula records the instant it was computed at.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as store from '@multitable/storage';
 import { describeEachDialect } from '../support/databases';
-import { startTestApp, type TestApp } from '../support/app';
-import { ComputedBase } from './computed-helpers';
+import { useComputedBase } from './computed-helpers';
 
 const records = 300;
 
 describeEachDialect('background fills', (dialect) => {
-  let t: TestApp;
-  let b: ComputedBase;
-
-  beforeAll(async () => {
-    // Batches start at 10 records and double while they take under a minute: 10, 20, 40, 80, 150.
-    t = await startTestApp(dialect, { config: { computedFillBatchSize: 10, computedFillBatchMs: 60_000 } });
-    b = await ComputedBase.open(t);
-  });
-  afterAll(async () => t.cleanup());
+  // Batches start at 10 records and double while they take under a minute: 10, 20, 40, 80, 150.
+  const app = useComputedBase(dialect, { config: { computedFillBatchSize: 10, computedFillBatchMs: 60_000 } });
 
   async function numbers(name: string) {
-    const table = await b.table(name, [{ name: 'N', type: 'number' }]);
-    const created = await b.create(table.id, Array.from({ length: records }, (_, i) => ({ N: i + 1 })));
+    const table = await app.b.table(name, [{ name: 'N', type: 'number' }]);
+    const created = await app.b.create(table.id, Array.from({ length: records }, (_, i) => ({ N: i + 1 })));
     return { table, ids: created.map((record) => record.id) };
   }
 
   const progressOf = (fieldId: string) =>
-    b.events.filter((event) => event.payload.fieldId === fieldId && event.type.startsWith('field.fill')).map((event) => [event.type, event.payload.done, event.payload.total]);
+    app.b.events.filter((event) => event.payload.fieldId === fieldId && event.type.startsWith('field.fill')).map((event) => [event.type, event.payload.done, event.payload.total]);
 
   describe('growing batches', () => {
     it('fill every record exactly once, whatever the order of the ids', async () => {
       const { table, ids } = await numbers('Many');
       expect([...ids].sort()).not.toEqual(ids); // ids are random: their order is not the creation order
-      b.events.length = 0;
-      const double = await b.field(table.id, { name: 'Double', type: 'formula', options: { formula: '{N} * 2' } });
-      await b.settle();
+      app.b.events.length = 0;
+      const double = await app.b.field(table.id, { name: 'Double', type: 'formula', options: { formula: '{N} * 2' } });
+      await app.b.settle();
 
       expect(progressOf(double.id)).toEqual([
         ['field.filling', 0, records],
@@ -50,9 +42,9 @@ describeEachDialect('background fills', (dialect) => {
         ['field.filling', 150, records],
         ['field.filled', records, records],
       ]);
-      expect((await b.fieldNamed(table.id, 'Double')).options.filling).toBeNull();
-      const values = await b.values(table.id, 'Double');
-      const n = await b.values(table.id, 'N');
+      expect((await app.b.fieldNamed(table.id, 'Double')).options.filling).toBeNull();
+      const values = await app.b.values(table.id, 'Double');
+      const n = await app.b.values(table.id, 'N');
       expect(Object.keys(values).sort()).toEqual([...ids].sort());
       for (const id of ids) expect(values[id]).toBe((n[id] as number) * 2);
     });
@@ -61,30 +53,30 @@ describeEachDialect('background fills', (dialect) => {
   describe('what reads the filled field', () => {
     it('is recalculated batch by batch, same table and through links, each record once', async () => {
       const { table, ids } = await numbers('Cascade');
-      await b.field(table.id, { name: 'Double', type: 'formula', options: { formula: '{N} * 2' } });
-      await b.field(table.id, { name: 'Quad', type: 'formula', options: { formula: '{Double} * 2' } });
-      const groups = await b.table('Groups', [{ name: 'Name', type: 'singleLineText' }]);
-      const [even, odd] = (await b.create(groups.id, [{ Name: 'even' }, { Name: 'odd' }])).map((record) => record.id) as [string, string];
-      await b.field(table.id, { name: 'Group', type: 'link', options: { linkedTableId: groups.id } });
-      const n = await b.values(table.id, 'N');
-      for (const id of ids) await b.update(table.id, id, { Group: [(n[id] as number) % 2 === 0 ? even : odd] });
-      const inverse = (await b.fields(groups.id)).find((field) => field.type === 'link')!;
-      await b.field(groups.id, { name: 'Sum', type: 'rollup', options: { linkFieldId: inverse.name, targetFieldId: 'Double', aggregation: 'sum' } });
-      await b.settle();
+      await app.b.field(table.id, { name: 'Double', type: 'formula', options: { formula: '{N} * 2' } });
+      await app.b.field(table.id, { name: 'Quad', type: 'formula', options: { formula: '{Double} * 2' } });
+      const groups = await app.b.table('Groups', [{ name: 'Name', type: 'singleLineText' }]);
+      const [even, odd] = (await app.b.create(groups.id, [{ Name: 'even' }, { Name: 'odd' }])).map((record) => record.id) as [string, string];
+      await app.b.field(table.id, { name: 'Group', type: 'link', options: { linkedTableId: groups.id } });
+      const n = await app.b.values(table.id, 'N');
+      for (const id of ids) await app.b.update(table.id, id, { Group: [(n[id] as number) % 2 === 0 ? even : odd] });
+      const inverse = (await app.b.fields(groups.id)).find((field) => field.type === 'link')!;
+      await app.b.field(groups.id, { name: 'Sum', type: 'rollup', options: { linkFieldId: inverse.name, targetFieldId: 'Double', aggregation: 'sum' } });
+      await app.b.settle();
 
-      b.events.length = 0;
-      const double = await b.fieldNamed(table.id, 'Double');
-      const quad = await b.fieldNamed(table.id, 'Quad');
-      await b.patchField(table.id, double.id, { options: { formula: '{N} * 3' } });
-      await b.settle();
+      app.b.events.length = 0;
+      const double = await app.b.fieldNamed(table.id, 'Double');
+      const quad = await app.b.fieldNamed(table.id, 'Quad');
+      await app.b.patchField(table.id, double.id, { options: { formula: '{N} * 3' } });
+      await app.b.settle();
 
-      const quads = await b.values(table.id, 'Quad');
+      const quads = await app.b.values(table.id, 'Quad');
       for (const id of ids) expect(quads[id]).toBe((n[id] as number) * 6);
-      const sums = await b.values(groups.id, 'Sum');
+      const sums = await app.b.values(groups.id, 'Sum');
       const triple = (parity: number) => ids.filter((id) => (n[id] as number) % 2 === parity).reduce((sum, id) => sum + (n[id] as number) * 3, 0);
       expect(sums).toEqual({ [even]: triple(0), [odd]: triple(1) });
 
-      const recalculated = b.events.filter((event) => event.type === 'records.recalculated');
+      const recalculated = app.b.events.filter((event) => event.type === 'records.recalculated');
       // The filled field is announced by its progress, not record by record…
       expect(recalculated.filter((event) => event.payload.fieldId === double.id)).toEqual([]);
       expect(progressOf(double.id).at(-1)).toEqual(['field.filled', records, records]);
@@ -96,30 +88,30 @@ describeEachDialect('background fills', (dialect) => {
 
   it('stops a fill whose field changed since it was planned, writing nothing', async () => {
     const { table, ids } = await numbers('Stale');
-    const next = await b.field(table.id, { name: 'Next', type: 'formula', options: { formula: '{N} + 1' } });
-    await b.settle();
-    const { db, dialect: sqlDialect } = t.database;
+    const next = await app.b.field(table.id, { name: 'Next', type: 'formula', options: { formula: '{N} + 1' } });
+    await app.b.settle();
+    const { db, dialect: sqlDialect } = app.t.database;
     const field = await store.requireField(db, next.id);
     await store.writeComputedCells(db, sqlDialect, field, ids.map((id) => ({ id, value: null })));
-    b.events.length = 0;
+    app.b.events.length = 0;
 
     const stale = JSON.stringify({ type: 'formula', options: { ...field.options, formula: '{N} + 2', filling: undefined } });
-    t.app.backgroundFills.start([{ baseId: b.baseId, tableId: table.id, fieldId: next.id, actorId: 'system', signature: stale, total: records }]);
-    await b.settle();
+    app.t.app.backgroundFills.start([{ baseId: app.b.baseId, tableId: table.id, fieldId: next.id, actorId: 'system', signature: stale, total: records }]);
+    await app.b.settle();
 
     expect(progressOf(next.id)).toEqual([]);
-    expect(Object.values(await b.values(table.id, 'Next')).every((value) => value === null)).toBe(true);
+    expect(Object.values(await app.b.values(table.id, 'Next')).every((value) => value === null)).toBe(true);
   });
 
   it('computes a time-dependent formula at one instant, and records it as refreshed then', async () => {
     const { table, ids } = await numbers('Clock');
-    const started = t.clock.now();
-    const today = await b.field(table.id, { name: 'Stamp', type: 'formula', options: { formula: 'DATETIME_FORMAT(NOW(), "YYYY-MM-DD HH:mm")' } });
-    await b.settle();
-    const field = await b.fieldNamed(table.id, 'Stamp');
+    const started = app.t.clock.now();
+    const today = await app.b.field(table.id, { name: 'Stamp', type: 'formula', options: { formula: 'DATETIME_FORMAT(NOW(), "YYYY-MM-DD HH:mm")' } });
+    await app.b.settle();
+    const field = await app.b.fieldNamed(table.id, 'Stamp');
     expect(field.options.filling).toBeNull();
     expect(field.options.refreshedAt).toBe(new Date(started).toISOString());
-    const values = new Set(Object.values(await b.values(table.id, 'Stamp')));
+    const values = new Set(Object.values(await app.b.values(table.id, 'Stamp')));
     expect(values.size).toBe(1);
     expect(progressOf(today.id).at(-1)).toEqual(['field.filled', ids.length, records]);
   });

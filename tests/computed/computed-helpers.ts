@@ -2,7 +2,9 @@
  * Small helpers for the computed-field suites: a base with a signed-in owner, field and record
  * calls that fail loudly, and an outbox listener — so the tests read as behaviour.
  */
-import type { InjectResponse, SignedIn, TestApp } from '../support/app';
+import { afterAll, beforeAll } from 'vitest';
+import type { DialectName } from '@multitable/storage';
+import { startTestApp, type InjectResponse, type SignedIn, type TestApp } from '../support/app';
 import { createRecords, createTable, expectOk, tableUrl, type ApiField, type ApiRecord, type ApiTable, type FieldSpec } from '../api/data-helpers';
 
 export interface OutboxSeen {
@@ -103,4 +105,18 @@ export class ComputedBase {
     await this.t.app.backgroundFills.idle();
     await this.t.app.platform.bus.drain();
   }
+}
+
+/**
+ * A test app on `dialect` with a ComputedBase in it for the suite's tests: started before them,
+ * cleaned up after. Read `app.t` and `app.b` inside tests (they are set by the suite's beforeAll).
+ */
+export function useComputedBase(dialect: DialectName, options?: Parameters<typeof startTestApp>[1]): { readonly t: TestApp; readonly b: ComputedBase } {
+  const app = {} as { t: TestApp; b: ComputedBase };
+  beforeAll(async () => {
+    app.t = await startTestApp(dialect, options);
+    app.b = await ComputedBase.open(app.t);
+  });
+  afterAll(async () => app.t?.cleanup());
+  return app;
 }
