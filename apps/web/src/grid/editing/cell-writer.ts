@@ -154,9 +154,20 @@ export class CellWriter {
     return this.plan(inputs) !== undefined;
   }
 
+  /**
+   * User actions the server has not answered yet. An action is recorded for undo when its answer
+   * comes (with the values stored); an undo or redo waits for these first, so Ctrl+Z pressed right
+   * after an edit takes that edit back instead of doing nothing or the one before.
+   */
+  private readonly unanswered = new Set<Promise<boolean>>();
+
   /** Applies a user action; resolves to whether anything was written. */
   write(inputs: readonly CellInput[], options: WriteOptions = {}): Promise<boolean> {
-    return this.apply(inputs, 'user', options);
+    const written = this.apply(inputs, 'user', options);
+    this.unanswered.add(written);
+    const answered = () => void this.unanswered.delete(written);
+    written.then(answered, answered);
+    return written;
   }
 
   /** Whether the cell has a change sent or waiting (live updates leave it alone meanwhile). */
@@ -263,12 +274,14 @@ export class CellWriter {
 
   /** Undoes the latest own action ('none' when there is nothing to undo). */
   async undo(): Promise<ReplayOutcome> {
+    await Promise.allSettled([...this.unanswered]);
     const entry = this.history.takeUndo();
     return entry ? this.replay(entry, 'undo') : 'none';
   }
 
   /** Redoes the latest undone action ('none' when there is nothing to redo). */
   async redo(): Promise<ReplayOutcome> {
+    await Promise.allSettled([...this.unanswered]);
     const entry = this.history.takeRedo();
     return entry ? this.replay(entry, 'redo') : 'none';
   }
