@@ -19,7 +19,7 @@ import { batchCells } from './links/link-directory';
 import { removedLinkOutcome, takeLinkCells, writeLinkCells } from './links/link-cells';
 import type { LinkedNow, PreviousValues } from './recalculation/changed-cells';
 import { addDirty, loadSchemaForChange, recalculate, recalculationEvents, type DirtyCells } from './recalculation/recalculate';
-import { RecordCache } from './recalculation/record-cache';
+import { readRecords, RecordCache } from './recalculation/record-cache';
 
 export interface WriteOptions {
   typecast?: boolean;
@@ -140,7 +140,7 @@ async function materialize(
   if (!changes.some((change) => change.tableId === context.table.id)) return rows;
   const fields = [...schema.fieldsById.values()].filter((field) => field.tableId === context.table.id);
   const ids = rows.map((row) => row.id);
-  return held?.rows(context.table.id, ids, fields) ?? store.getRecords(trx, platform.database.dialect, context.table, fields, ids);
+  return readRecords(trx, platform.database.dialect, held, context.table.id, fields, ids);
 }
 
 function recordCells(recorder: ChangeRecorder, tableId: string, changes: readonly store.CellChange[]): void {

@@ -122,7 +122,7 @@ async function computeFully(
   const through = fieldsReadThroughLinks(computer);
   const changes: CellChange[] = [];
   for (const page of await pagesOf(trx, schema, through, ids, recalled.counts)) {
-    const rows = held?.rows(field.tableId, page, own) ?? (await readRecords(trx, dialect, held, field.tableId, own, page));
+    const rows = await readRecords(trx, dialect, held, field.tableId, own, page);
     const linked = new Map<string, Map<string, ComputedRecord[]>>();
     for (const [linkId, targetIds] of through) {
       const targets = [...targetIds].map((id) => schema.fieldsById.get(id)!);

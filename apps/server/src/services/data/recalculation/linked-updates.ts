@@ -156,7 +156,7 @@ export async function planLinkedUpdates(
     const current = new Map<string, ComputedRecord>();
     if (targets.length > 0) {
       const linkedTableId = store.linkedTableIdOf(link);
-      const rows = held?.rows(linkedTableId, toRead, targets) ?? (await readRecords(trx, dialect, held, linkedTableId, targets, [...toRead]));
+      const rows = await readRecords(trx, dialect, held, linkedTableId, targets, [...toRead]);
       for (const row of rows) current.set(row.id, row);
     } else {
       // Nothing read but membership: which records are linked is all that counts.

@@ -89,7 +89,10 @@ export class RecordCache {
   }
 }
 
-/** store.getRecords, after writing what waits in `held` for the table (the read must see it). */
+/**
+ * The records as stored now: from `held` when it holds them all (not for a locked read, which
+ * must reach the rows), else store.getRecords after writing what waits in `held` for the table.
+ */
 export async function readRecords(
   trx: store.Executor,
   dialect: store.SqlDialect,
@@ -99,6 +102,8 @@ export async function readRecords(
   ids: readonly string[],
   options?: { lock?: boolean },
 ): Promise<store.StoredRecord[]> {
+  const cached = options?.lock ? undefined : held?.rows(tableId, ids, fields);
+  if (cached) return cached;
   await held?.flush(trx, dialect, tableId);
   return store.getRecords(trx, dialect, { id: tableId }, fields, ids, options);
 }
