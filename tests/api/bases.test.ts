@@ -76,6 +76,14 @@ describeEachDialect('bases and members', (dialect) => {
     expect(await baseName(baseId)).toBe('Clinic');
   });
 
+  it('asks for credentials before looking at the base, real, missing or malformed', async () => {
+    for (const id of [baseId, 'bse_0000000000000000', 'not-an-id']) {
+      const response = await t.app.inject({ method: 'GET', url: `/api/v1/bases/${id}/tables` });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().error.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
   it('lets every member read the base and its members', async () => {
     for (const member of [viewer, editor, admin, owner]) {
       const base = await member.request('GET', `/api/v1/bases/${baseId}`);

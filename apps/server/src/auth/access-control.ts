@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { EngineError, isId } from '@multitable/core';
-import { findMemberRole, ladderRole, roleAtLeast } from '@multitable/storage';
+import { ladderRole, roleAtLeast } from '@multitable/storage';
 import type { Platform } from '../platform';
 import type { Actor } from './actor';
 import { authenticate, SessionEndedError } from './authenticate';
@@ -39,17 +39,22 @@ function forbidden(message: string): EngineError {
   return new EngineError('FORBIDDEN', message);
 }
 
-async function checkBaseAccess(platform: Platform, request: FastifyRequest, actor: Actor, rule: PermissionRule): Promise<void> {
+/** The well-formed base id a base:* route names; undefined on other routes and for a malformed one. */
+function routeBaseId(request: FastifyRequest, rule: PermissionRule): string | undefined {
+  const baseId = (request.params as Record<string, unknown> | undefined)?.baseId;
+  return rule.minBaseRole && typeof baseId === 'string' && isId('base', baseId) ? baseId : undefined;
+}
+
+/** Membership in the route's base, from what authenticate() read with the credentials. */
+function checkBaseAccess(actor: Actor, rule: PermissionRule, baseId: string | undefined): void {
   const minimum = rule.minBaseRole;
   if (!minimum) return;
-  const baseId = (request.params as Record<string, unknown> | undefined)?.baseId;
-  if (typeof baseId !== 'string' || !isId('base', baseId)) {
-    throw new EngineError('NOT_FOUND', 'Base not found', { path: 'params.baseId' });
-  }
+  if (baseId === undefined) throw new EngineError('NOT_FOUND', 'Base not found', { path: 'params.baseId' });
   if (actor.token && !actor.token.baseIds.includes(baseId)) {
     throw forbidden(`This API token does not grant access to base ${baseId}`);
   }
-  const role = await findMemberRole(platform.database.db, baseId, actor.userId);
+  if (actor.memberAccess?.baseId !== baseId) throw new EngineError('INTERNAL', 'The base access was not read with the credentials');
+  const role = actor.memberAccess.role;
   if (!role) throw new EngineError('NOT_FOUND', `Base ${baseId} not found`, { baseId });
   const ladder = ladderRole(role);
   if (!roleAtLeast(ladder, minimum)) {
@@ -83,9 +88,10 @@ async function enforce(platform: Platform, request: FastifyRequest, reply: Fasti
   if (!bearer) assertSameSite(platform.config, request);
   if (rule.authentication === 'none') return;
 
+  const baseId = routeBaseId(request, rule);
   let actor: Actor;
   try {
-    actor = await authenticate(platform, request);
+    actor = await authenticate(platform, request, baseId);
   } catch (error) {
     if (error instanceof SessionEndedError) {
       reply.clearCookie(sessionCookieName(platform.config), sessionCookieOptions(platform.config));
@@ -94,7 +100,7 @@ async function enforce(platform: Platform, request: FastifyRequest, reply: Fasti
   }
   if (actor.session) assertCsrfToken(request, actor.session.csrfToken);
   checkActorRules(actor, rule);
-  await checkBaseAccess(platform, request, actor, rule);
+  checkBaseAccess(actor, rule, baseId);
   request.actor = actor;
 }
 

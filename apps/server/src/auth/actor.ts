@@ -13,6 +13,7 @@
  *   token?: { id, access: 'read' | 'readWrite', baseIds };   // only when via === 'token'
  *   baseId?: string; baseRole?: BaseRole; // on base:* routes: the checked base and the caller's place on the role ladder
  *   memberRole?: MemberRole;              // … and the role they hold (a custom role's id, or baseRole)
+ *   memberAccess?: MemberAccess;          // what was read of that base with the credentials (versions, role)
  * }
  * ```
  *
@@ -20,7 +21,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { EngineError } from '@multitable/core';
-import type { BaseRole, MemberRole, TokenAccess } from '@multitable/storage';
+import type { BaseRole, MemberAccess, MemberRole, TokenAccess } from '@multitable/storage';
 
 export interface ActorUser {
   id: string;
@@ -43,6 +44,11 @@ export interface Actor {
   baseRole?: BaseRole;
   /** …and the role they hold: what per-table permissions are computed from (services/access). */
   memberRole?: MemberRole;
+  /**
+   * On base:* routes, read with the credentials outside any transaction: the role, the base's
+   * versions and zone. Reads start from these instead of reading them again (services/access/caller.ts).
+   */
+  memberAccess?: MemberAccess;
 }
 
 declare module 'fastify' {

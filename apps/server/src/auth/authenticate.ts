@@ -19,18 +19,20 @@ export class SessionEndedError extends EngineError {
   }
 }
 
-export async function authenticate(platform: Platform, request: FastifyRequest): Promise<Actor> {
+/** `baseId`: the base the route names, when it names one — the caller's access to it is read with their credentials. */
+export async function authenticate(platform: Platform, request: FastifyRequest, baseId?: string): Promise<Actor> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const match = /^Bearer +(\S+) *$/i.exec(authorization);
-    const resolved = match?.[1] ? await resolveApiToken(platform, match[1]) : undefined;
+    const resolved = match?.[1] ? await resolveApiToken(platform, match[1], baseId) : undefined;
     if (!resolved) throw new EngineError('UNAUTHENTICATED', 'The API token is malformed, unknown or revoked');
-    const { token, user } = resolved;
+    const { token, user, access } = resolved;
     return {
       userId: user.id,
       user: selfView(user),
       via: 'token',
       token: { id: token.id, access: token.access, baseIds: token.baseIds },
+      ...(access ? { memberAccess: access } : {}),
     };
   }
 
@@ -38,12 +40,13 @@ export async function authenticate(platform: Platform, request: FastifyRequest):
   if (cookie === undefined || cookie === '') {
     throw new EngineError('UNAUTHENTICATED', 'Sign in or send an API token to use this route');
   }
-  const session = await resolveSession(platform, cookie);
+  const session = await resolveSession(platform, cookie, baseId);
   if (!session) throw new SessionEndedError();
   return {
     userId: session.user.id,
     user: selfView(session.user),
     via: 'session',
     session: { idHash: session.idHash, csrfToken: session.csrfToken },
+    ...(session.access ? { memberAccess: session.access } : {}),
   };
 }

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { requireBaseActor } from '../auth/actor';
 import { assertSameOriginHandshake } from '../auth/csrf';
-import { callerOf } from '../services/access/caller';
+import { lastingCallerOf } from '../services/access/caller';
 
 export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
   const { platform } = app;
@@ -23,7 +23,7 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
     },
     (socket, request) => {
       const actor = requireBaseActor(request);
-      app.realtime.accept(socket, request, callerOf(request), { id: actor.user.id, name: actor.user.name });
+      app.realtime.accept(socket, request, lastingCallerOf(request), { id: actor.user.id, name: actor.user.name });
     },
   );
 }

@@ -3,6 +3,7 @@
  * revoked token keeps its row (with `revoked_at`) so it can never be confused with a new one.
  */
 import type { Executor } from '../database';
+import { memberAccessColumns, memberAccessOf, type MemberAccess, type MemberAccessRow } from '../bases/member-access';
 import { joinedUser, joinedUserColumns, type UserRecord } from './users';
 
 export type TokenAccess = 'read' | 'readWrite';
@@ -73,16 +74,25 @@ export async function insertApiToken(db: Executor, token: NewApiToken): Promise<
     .execute();
 }
 
-/** The token with that hash and the user it belongs to, read together (every API request asks). */
-export async function findApiTokenWithUser(db: Executor, tokenHash: string): Promise<{ token: ApiTokenRecord; user: UserRecord | undefined } | undefined> {
+/**
+ * The token with that hash and the user it belongs to, read together (every API request asks),
+ * with the user's access to `baseId` when the request names a base (see bases/member-access.ts).
+ */
+export async function findApiTokenWithUser(
+  db: Executor,
+  tokenHash: string,
+  baseId?: string,
+): Promise<{ token: ApiTokenRecord; user: UserRecord | undefined; access: MemberAccess | undefined } | undefined> {
   const row = await db
     .selectFrom('api_tokens')
     .leftJoin('users', 'users.id', 'api_tokens.user_id')
     .select(tokenColumns.map((column) => `api_tokens.${column}` as const))
     .select(joinedUserColumns)
+    .$if(baseId !== undefined, (query) => query.select((eb) => memberAccessColumns(eb, baseId!)))
     .where('api_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return row ? { token: toToken(row), user: joinedUser(row) } : undefined;
+  if (!row) return undefined;
+  return { token: toToken(row), user: joinedUser(row), access: baseId === undefined ? undefined : memberAccessOf(row as MemberAccessRow, baseId) };
 }
 
 /** A user's tokens that are not revoked, oldest first. */

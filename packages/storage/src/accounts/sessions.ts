@@ -4,6 +4,7 @@
  * correctly as text. Expiry rules live in the server; this is only the SQL.
  */
 import type { Executor } from '../database';
+import { memberAccessColumns, memberAccessOf, type MemberAccess, type MemberAccessRow } from '../bases/member-access';
 import { joinedUser, joinedUserColumns, type UserRecord } from './users';
 
 export interface SessionRecord {
@@ -30,17 +31,25 @@ export async function insertSession(db: Executor, session: SessionRecord): Promi
     .execute();
 }
 
-/** The session with that hash and the user it is for, read together (every signed-in request asks). */
-export async function findSessionWithUser(db: Executor, idHash: string): Promise<{ session: SessionRecord; user: UserRecord | undefined } | undefined> {
+/**
+ * The session with that hash and the user it is for, read together (every signed-in request
+ * asks), with the user's access to `baseId` when the request names a base (bases/member-access.ts).
+ */
+export async function findSessionWithUser(
+  db: Executor,
+  idHash: string,
+  baseId?: string,
+): Promise<{ session: SessionRecord; user: UserRecord | undefined; access: MemberAccess | undefined } | undefined> {
   const row = await db
     .selectFrom('sessions')
     .leftJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('sessions')
     .select(joinedUserColumns)
+    .$if(baseId !== undefined, (query) => query.select((eb) => memberAccessColumns(eb, baseId!)))
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { session: sessionOf(row), user: joinedUser(row) };
+  return { session: sessionOf(row), user: joinedUser(row), access: baseId === undefined ? undefined : memberAccessOf(row as MemberAccessRow, baseId) };
 }
 
 function sessionOf(row: { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; expires_at: string }): SessionRecord {

@@ -4,3 +4,4 @@ export * from './bases';
 export * from './members';
 export * from './custom-roles';
 export * from './metadata-versions';
+export * from './member-access';

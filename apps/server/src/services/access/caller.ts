@@ -4,14 +4,27 @@
  * reading by the route check).
  */
 import type { FastifyRequest } from 'fastify';
-import type { MemberRole } from '@multitable/storage';
+import type { BaseVersion, MemberRole } from '@multitable/storage';
 import { requireBaseActor } from '../../auth/actor';
 import type { Platform } from '../../platform';
+
+/**
+ * What the access check read of the base with the credentials, outside any transaction, at the
+ * start of this request. Reads outside a transaction start from it instead of reading the
+ * versions again (one round trip each on PostgreSQL); writes read their own in the transaction.
+ */
+export interface SeenBase {
+  version: BaseVersion;
+  /** The custom role's version (undefined for a built-in role). */
+  roleVersion: number | undefined;
+}
 
 export interface Caller {
   baseId: string;
   userId: string;
   memberRole: MemberRole;
+  /** Only for the request that read it: never kept on anything that outlives the request. */
+  seen?: SeenBase;
 }
 
 /** A caller at one moment: what 'me' and relative dates in their record scopes resolve against. */
@@ -23,7 +36,25 @@ export function clocked(platform: Platform, caller: Caller): ClockedCaller {
   return { ...caller, now: new Date(platform.clock()) };
 }
 
+/** The caller of this request, with what its access check saw of the base. */
 export function callerOf(request: FastifyRequest): Caller {
   const actor = requireBaseActor(request);
+  const base = actor.memberAccess?.base;
+  return {
+    baseId: actor.baseId,
+    userId: actor.userId,
+    memberRole: actor.memberRole,
+    ...(base ? { seen: { version: base, roleVersion: actor.memberAccess?.roleVersion } } : {}),
+  };
+}
+
+/** The caller for something that outlives the request (a realtime connection): what it saw goes stale. */
+export function lastingCallerOf(request: FastifyRequest): Caller {
+  const actor = requireBaseActor(request);
   return { baseId: actor.baseId, userId: actor.userId, memberRole: actor.memberRole };
+}
+
+/** The base version a read outside a transaction may start from, if the caller saw one. */
+export function seenVersion(db: { isTransaction: boolean }, caller: Caller): BaseVersion | undefined {
+  return db.isTransaction ? undefined : caller.seen?.version;
 }

@@ -8,7 +8,7 @@ import { isEngineError, recordScopePredicate, readableFields, type Field, type P
 import type { Executor } from '@multitable/storage';
 import { loadTableContext, readWithStableSchema, tableNotFound, type TableContext } from '../data/table-lookup';
 import type { Platform } from '../../platform';
-import { clocked, type Caller, type ClockedCaller } from './caller';
+import { clocked, seenVersion, type Caller, type ClockedCaller } from './caller';
 import { tablePermission } from './table-permissions';
 
 export interface ReadableTable extends TableContext {
@@ -31,7 +31,7 @@ export function scopePredicateOf(permission: TablePermission, scope: 'read' | 'e
 /** `context` (read with every field) narrowed to `caller`; NOT_FOUND for a table they cannot read. */
 export async function restrictTable(db: Executor, caller: ClockedCaller, context: TableContext, tableKey: string): Promise<ReadableTable> {
   const permission = await tablePermission(
-    { db, baseId: caller.baseId, schemaVersion: context.schemaVersion, timeZone: context.timeZone },
+    { db, baseId: caller.baseId, schemaVersion: context.schemaVersion, timeZone: context.timeZone, usersVersion: context.usersVersion },
     caller,
     context.table.id,
     context.fields,
@@ -50,7 +50,7 @@ export async function restrictTable(db: Executor, caller: ClockedCaller, context
 /** The table `tableKey` as `caller` may read it now (metadata from the cache); NOT_FOUND when they cannot. */
 export async function loadReadableTable(platform: Platform, caller: Caller, tableKey: string): Promise<ReadableTable> {
   const db = platform.database.db;
-  return restrictTable(db, clocked(platform, caller), await loadTableContext(db, caller.baseId, tableKey), tableKey);
+  return restrictTable(db, clocked(platform, caller), await loadTableContext(db, caller.baseId, tableKey, seenVersion(db, caller)), tableKey);
 }
 
 /** …or undefined when the caller cannot read it or it is gone (other errors still throw). */
@@ -65,7 +65,7 @@ export async function findReadableTable(platform: Platform, caller: Caller, tabl
 
 /** `readWithStableSchema` for a caller: the read sees the table as they may read it. */
 export function readTableAs<T>(db: Executor, caller: ClockedCaller, tableKey: string, read: (table: ReadableTable) => Promise<T>): Promise<T> {
-  return readWithStableSchema(db, caller.baseId, tableKey, async (context) => read(await restrictTable(db, caller, context, tableKey)));
+  return readWithStableSchema(db, caller.baseId, tableKey, async (context) => read(await restrictTable(db, caller, context, tableKey)), seenVersion(db, caller));
 }
 
 /** Both predicates, either of which may be absent. */

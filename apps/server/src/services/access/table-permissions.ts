@@ -25,6 +25,7 @@ export interface PermissionScope {
   baseId: string;
   schemaVersion: string;
   timeZone: string;
+  usersVersion: string;
 }
 
 const maxKept = 500;
@@ -43,7 +44,7 @@ async function customPermissions(scope: PermissionScope, rules: RoleRules): Prom
   for (const table of tables) fields.push(...((await cachedFields(db, baseId, schemaVersion, table.id)) as Field[]));
   const schema = buildBaseSchema(
     { tables: [...tables], fields },
-    { now: new Date(0), timeZone: scope.timeZone, format: await buildFormatContext(db, scope.timeZone) },
+    { now: new Date(0), timeZone: scope.timeZone, format: await buildFormatContext(db, scope) },
   );
   const byRule = new Map(tables.map((table) => [table.id, ruleTablePermission(rules, table.id, fields.filter((field) => field.tableId === table.id))]));
   return hideUnreadableComputed(byRule, {
@@ -61,7 +62,8 @@ function noAccess(tableId: string, fields: readonly Field[]): TablePermission {
 export async function tablePermission(scope: PermissionScope, caller: Caller, tableId: string, fields: readonly Field[]): Promise<TablePermission> {
   if (isBaseRoleKey(caller.memberRole)) return builtinTablePermission(caller.memberRole, tableId, fields);
   // Only the version is read on every request; the rules only when the permissions are not kept.
-  const version = await store.findCustomRoleVersion(scope.db, scope.baseId, caller.memberRole);
+  const seen = scope.db.isTransaction ? undefined : caller.seen;
+  const version = seen ? seen.roleVersion : await store.findCustomRoleVersion(scope.db, scope.baseId, caller.memberRole);
   if (version === undefined) return noAccess(tableId, fields);
   const key = `${scope.baseId}:${scope.schemaVersion}:${caller.memberRole}:${version}`;
   let permissions = kept.get(key);

@@ -12,6 +12,7 @@ import {
   revokeApiToken as revokeTokenRow,
   touchApiToken,
   type ApiTokenRecord,
+  type MemberAccess,
   type TokenAccess,
   type UserRecord,
 } from '@multitable/storage';
@@ -87,18 +88,20 @@ export async function revokeApiToken(platform: Platform, userId: string, tokenId
 const touchIntervalMs = 60_000;
 
 /** The live token for a bearer secret and its owner, or undefined for anything else. */
+/** The live token with that secret and its user (and their access to `baseId`, when given). */
 export async function resolveApiToken(
   platform: Platform,
   secret: string,
-): Promise<{ token: ApiTokenRecord; user: UserRecord } | undefined> {
+  baseId?: string,
+): Promise<{ token: ApiTokenRecord; user: UserRecord; access: MemberAccess | undefined } | undefined> {
   if (!isWellFormedApiToken(secret)) return undefined;
   const { db } = platform.database;
-  const found = await findApiTokenWithUser(db, sha256Hex(secret));
+  const found = await findApiTokenWithUser(db, sha256Hex(secret), baseId);
   if (!found || found.token.revokedAt !== null) return undefined;
-  const { token, user } = found;
+  const { token, user, access } = found;
   if (!user || user.disabled) return undefined;
   if (!token.lastUsedAt || platform.clock() - Date.parse(token.lastUsedAt) >= touchIntervalMs) {
     await touchApiToken(db, token.id, nowIso(platform));
   }
-  return { token, user };
+  return { token, user, access };
 }

@@ -9,6 +9,7 @@ import {
   findSessionWithUser,
   insertSession,
   touchSession,
+  type MemberAccess,
   type UserRecord,
 } from '@multitable/storage';
 import { nowIso, type Platform } from '../../platform';
@@ -24,6 +25,8 @@ export interface StartedSession {
 
 export interface ActiveSession {
   user: UserRecord;
+  /** The user's access to the base the request names, when it names one. */
+  access: MemberAccess | undefined;
   idHash: string;
   csrfToken: string;
 }
@@ -51,10 +54,10 @@ export async function startSession(platform: Platform, userId: string): Promise<
 }
 
 /** The live session for a cookie token, or undefined (an ended session is deleted on sight). */
-export async function resolveSession(platform: Platform, token: string): Promise<ActiveSession | undefined> {
+export async function resolveSession(platform: Platform, token: string, baseId?: string): Promise<ActiveSession | undefined> {
   const { db } = platform.database;
   const idHash = sha256Hex(token);
-  const found = await findSessionWithUser(db, idHash);
+  const found = await findSessionWithUser(db, idHash, baseId);
   if (!found) return undefined;
   const { session, user } = found;
   const now = platform.clock();
@@ -68,7 +71,7 @@ export async function resolveSession(platform: Platform, token: string): Promise
     return undefined;
   }
   if (idleFor >= touchIntervalMs) await touchSession(db, idHash, nowIso(platform));
-  return { user, idHash, csrfToken: session.csrfToken };
+  return { user, access: found.access, idHash, csrfToken: session.csrfToken };
 }
 
 export async function endSession(platform: Platform, idHash: string): Promise<void> {

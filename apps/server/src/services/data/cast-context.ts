@@ -18,9 +18,9 @@ export interface LinkCastScope {
 export async function buildCastContext(
   platform: Platform,
   db: Executor,
-  scope: { baseId: string; timeZone: string; typecast: boolean; input: unknown; links?: LinkCastScope },
+  scope: { baseId: string; timeZone: string; usersVersion?: string; typecast: boolean; input: unknown; links?: LinkCastScope },
 ): Promise<CastContext> {
-  const [users, attachments] = await Promise.all([loadUserDirectory(db), loadAttachmentDirectory(db, scope.baseId, scope.input)]);
+  const [users, attachments] = await Promise.all([loadUserDirectory(db, scope.usersVersion), loadAttachmentDirectory(db, scope.baseId, scope.input)]);
   const ctx: CastContext = { typecast: scope.typecast, timeZone: scope.timeZone, now: new Date(platform.clock()), users, attachments };
   if (!scope.links || scope.links.fields.length === 0) return ctx;
   const links = await loadLinkDirectory(db, platform.database.dialect, {

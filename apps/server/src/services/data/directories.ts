@@ -8,9 +8,9 @@ import { isId, type AttachmentDirectory, type AttachmentInfo, type DirectoryUser
 import { getAttachmentsByIds, listUsers, type Executor } from '@multitable/storage';
 import { cachedUserDirectory } from './metadata-cache';
 
-/** Every account, as core looks users up; rebuilt only after the users table changed. */
-export function loadUserDirectory(db: Executor): Promise<UserDirectory> {
-  return cachedUserDirectory(db, () => readUserDirectory(db));
+/** Every account, as core looks users up; rebuilt only after the users table changed (`version`: read already). */
+export function loadUserDirectory(db: Executor, version?: string): Promise<UserDirectory> {
+  return cachedUserDirectory(db, () => readUserDirectory(db), version);
 }
 
 async function readUserDirectory(db: Executor): Promise<UserDirectory> {

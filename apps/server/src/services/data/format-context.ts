@@ -3,6 +3,7 @@ import type { FormatContext } from '@multitable/core';
 import type { Executor } from '@multitable/storage';
 import { loadUserDirectory } from './directories';
 
-export async function buildFormatContext(db: Executor, timeZone: string, locale = 'en'): Promise<FormatContext> {
-  return { timeZone, locale, users: await loadUserDirectory(db) };
+/** `base.usersVersion`: the directory's version when the caller read it with the base's (one read less). */
+export async function buildFormatContext(db: Executor, base: { timeZone: string; usersVersion?: string }, locale = 'en'): Promise<FormatContext> {
+  return { timeZone: base.timeZone, locale, users: await loadUserDirectory(db, base.usersVersion) };
 }

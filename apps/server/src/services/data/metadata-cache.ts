@@ -74,9 +74,9 @@ export function cachedViews(db: store.Executor, baseId: string, version: string,
   return readThrough(db, baseId, version, `views:${tableId}`, () => store.listViews(db, tableId));
 }
 
-/** The user directory, rebuilt only when the users table changed. */
-export async function cachedUserDirectory(db: store.Executor, build: () => Promise<UserDirectory>): Promise<UserDirectory> {
-  const version = await store.readUsersVersion(db);
+/** The user directory, rebuilt only when the users table changed; `known`: its version, read by the caller with this executor. */
+export async function cachedUserDirectory(db: store.Executor, build: () => Promise<UserDirectory>, known?: string): Promise<UserDirectory> {
+  const version = known ?? (await store.readUsersVersion(db));
   if (users?.version === version) return users.directory;
   const directory = await build();
   if (!db.isTransaction && (await store.readUsersVersion(db)) === version) users = { version, directory };

@@ -35,7 +35,7 @@ export async function groupRecordCounts(
   const scope = clocked(platform, caller);
   // Only readable fields group or filter, and only records in the read scope are counted (A1.6).
   return readTableAs(db, scope, tableKey, async (readable) => {
-    const { table, fields, allFields, timeZone } = readable;
+    const { table, fields, allFields } = readable;
     assertJsonDepth(request.groupBy, 'groupBy');
     const levels = resolveGroupBy(request.groupBy, fields, { path: 'groupBy' });
     const { where } = await selectionOf(db, readable, scope, request);
@@ -45,7 +45,7 @@ export async function groupRecordCounts(
       levels,
       limit: maxGroups + 1,
     });
-    const format = await buildFormatContext(db, timeZone);
+    const format = await buildFormatContext(db, readable);
     const groups = counted.slice(0, maxGroups).map(({ keys, count }) => ({
       key: keys.map((value, index) => {
         const field = levels[index]!.target.field;

@@ -46,7 +46,7 @@ export async function listRecords(platform: Platform, caller: Caller, tableKey: 
 
 /** Lists what the caller may read: only readable fields resolve, and the read scope is ANDed into every query. */
 async function listFromContext(platform: Platform, scope: ClockedCaller, readable: ReadableTable, request: RecordListRequest): Promise<RecordPage> {
-  const { table, fields, allFields, timeZone } = readable;
+  const { table, fields, allFields } = readable;
   const { database } = platform;
   const db = database.db;
 
@@ -67,7 +67,7 @@ async function listFromContext(platform: Platform, scope: ClockedCaller, readabl
     offset,
     limit: pageSize + 1,
   });
-  const format = await buildFormatContext(db, timeZone);
+  const format = await buildFormatContext(db, readable);
   const fieldKey = request.returnFieldsByFieldId ? 'id' : 'name';
   const page = rows.slice(0, pageSize).map((row) => presentRecord(row, shown, { fieldKey, format }));
   return rows.length > pageSize ? { records: page, offset: offset + pageSize } : { records: page };
@@ -108,11 +108,11 @@ export async function getRecord(
 ): Promise<ApiRecord> {
   const { database } = platform;
   return readTableAs(database.db, clocked(platform, caller), tableKey, async (readable) => {
-    const { table, fields, allFields, timeZone } = readable;
+    const { table, fields, allFields } = readable;
     // Every cell is read (the scope may test a hidden field); only readable ones are presented.
     const row = await store.getRecord(database.db, database.dialect, table, allFields, recordId);
     if (!row || !inReadScope(readable, row)) throw recordNotFound(recordId);
-    const format = await buildFormatContext(database.db, timeZone);
+    const format = await buildFormatContext(database.db, readable);
     return presentRecord(row, fields, { fieldKey: options.returnFieldsByFieldId ? 'id' : 'name', format });
   });
 }

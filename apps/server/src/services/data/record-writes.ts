@@ -71,6 +71,7 @@ async function prepare(
   const ctx = await buildCastContext(platform, trx, {
     baseId: meta.baseId,
     timeZone: seen.timeZone,
+    usersVersion: seen.usersVersion,
     typecast: options.typecast ?? false,
     input: fieldsInput,
     links: { fields: seen.fields.filter(isLinkField), cells: batchCells(seen.fields, fieldsInput) },

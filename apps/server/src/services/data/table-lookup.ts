@@ -4,7 +4,7 @@
  * Tables may be named by id or by exact name, as in Airtable's API.
  */
 import { EngineError, isEngineError, isId, type Field } from '@multitable/core';
-import { findBase, listTables, listViews, type Executor, type TableMeta, type ViewMeta } from '@multitable/storage';
+import { findBase, listTables, listViews, type BaseVersion, type Executor, type TableMeta, type ViewMeta } from '@multitable/storage';
 import { baseVersion, cachedFields, cachedTables, cachedViews } from './metadata-cache';
 
 export function tableNotFound(key: string): EngineError {
@@ -30,18 +30,23 @@ export interface TableContext {
   timeZone: string;
   /** The base's schema version the metadata was read at (for other tables' fields from the cache). */
   schemaVersion: string;
+  /** The user directory's version read with it (for the directory from the cache). */
+  usersVersion: string;
 }
 
-/** The table and its fields, from the metadata cache when the base's schema has not changed since. */
-export async function loadTableContext(db: Executor, baseId: string, tableKey: string): Promise<TableContext> {
-  const version = await baseVersion(db, baseId);
+/**
+ * The table and its fields, from the metadata cache when the base's schema has not changed since.
+ * `seen`: the base's version this request read already (outside a transaction), instead of reading it again.
+ */
+export async function loadTableContext(db: Executor, baseId: string, tableKey: string, seen?: BaseVersion): Promise<TableContext> {
+  const version = seen ?? (await baseVersion(db, baseId));
   if (!version) throw new EngineError('NOT_FOUND', `Base "${baseId}" not found`, { base: baseId });
   const tables = await cachedTables(db, baseId, version.schemaVersion);
   const table = isId('table', tableKey) ? tables.find((t) => t.id === tableKey) : tables.find((t) => t.name === tableKey);
   if (!table) throw tableNotFound(tableKey);
   // Shared with other requests, hence frozen: a caller that needs to change the list copies it.
   const fields = (await cachedFields(db, baseId, version.schemaVersion, table.id)) as Field[];
-  return { table, fields, timeZone: version.timeZone, schemaVersion: version.schemaVersion };
+  return { table, fields, timeZone: version.timeZone, schemaVersion: version.schemaVersion, usersVersion: version.usersVersion };
 }
 
 /**
@@ -55,8 +60,9 @@ export async function readWithStableSchema<T>(
   baseId: string,
   tableKey: string,
   read: (context: TableContext) => Promise<T>,
+  seen?: BaseVersion,
 ): Promise<T> {
-  let context = await loadTableContext(db, baseId, tableKey);
+  let context = await loadTableContext(db, baseId, tableKey, seen);
   for (let attempt = 1; ; attempt++) {
     try {
       return await read(context);

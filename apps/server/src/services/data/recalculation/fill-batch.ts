@@ -152,10 +152,10 @@ async function saveProgress(platform: Platform, job: FillJob, cursor: FillCursor
 async function schemaFor(platform: Platform, trx: store.Trx, baseId: string, cursor: FillCursor): Promise<BaseSchema> {
   const base = await store.readBaseVersion(trx, baseId);
   if (!base) throw new EngineError('NOT_FOUND', `Base "${baseId}" not found`, { base: baseId });
-  const key = JSON.stringify([base.schemaVersion, base.timeZone, await store.readUsersVersion(trx)]);
+  const key = JSON.stringify([base.schemaVersion, base.timeZone, base.usersVersion]);
   if (cursor.schema?.key === key) return cursor.schema.schema;
   cursor.now ??= new Date(platform.clock());
-  const format = await buildFormatContext(trx, base.timeZone);
+  const format = await buildFormatContext(trx, base);
   const schema = buildBaseSchema(await readBaseDefinition(trx, baseId), { now: cursor.now, timeZone: base.timeZone, format });
   cursor.schema = { key, schema };
   return schema;

@@ -46,7 +46,7 @@ export async function loadSchemaForChange(
   timeZone: string,
   known: { format?: FormatContext; schemaVersion?: string } = {},
 ): Promise<BaseSchema> {
-  const format = known.format ?? (await buildFormatContext(trx, timeZone));
+  const format = known.format ?? (await buildFormatContext(trx, { timeZone }));
   return loadBaseSchema(trx, baseId, { now: new Date(platform.clock()), timeZone, format }, known.schemaVersion);
 }
 
