@@ -65,4 +65,14 @@ describeEachDialect('metadata versions', (_dialect, newStore) => {
     await db.updateTable('users').set({ name: 'Renamed' }).where('id', '=', id).execute();
     expect(await readUsersVersion(db)).not.toBe(afterInsert);
   });
+
+  it('reads the user directory’s token with the base’s version, in one statement', async () => {
+    const { db } = database();
+    const { baseId } = await makeTable(database());
+    expect((await readBaseVersion(db, baseId))!.usersVersion).toBe(await readUsersVersion(db));
+    const id = newId('user');
+    await insertUser(db, { id, email: `${id}@example.com`, name: 'Newer', passwordHash: 'x', createdAt: new Date().toISOString() });
+    expect((await readBaseVersion(db, baseId))!.usersVersion).toBe(await readUsersVersion(db));
+    expect(await readBaseVersion(db, 'bse_0000000000000000')).toBeUndefined();
+  });
 });

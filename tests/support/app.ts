@@ -118,10 +118,10 @@ function expectStatus(response: InjectResponse, status: number, what: string): v
 
 export async function startTestApp(
   dialect: DialectName,
-  options: { config?: Partial<ServerConfig> } = {},
+  options: { config?: Partial<ServerConfig>; onSql?: (sql: string) => void } = {},
 ): Promise<TestApp> {
   const store = makeTestStore(dialect);
-  const database = await openDatabase(store.config);
+  const database = await openDatabase({ ...store.config, ...(options.onSql ? { onSql: options.onSql } : {}) });
   const config = defaultConfig({ dataDir: store.config.dataDir, logLevel: 'silent', ...options.config });
   const clock = new TestClock();
   const app = await buildApp({ database, config, clock: clock.now });

@@ -4,6 +4,7 @@
  */
 import type { Executor } from '../database';
 import { memberAccessColumns, memberAccessOf, type MemberAccess, type MemberAccessRow } from '../bases/member-access';
+import { statementTemplate } from '../physical/statement-template';
 import { joinedUser, joinedUserColumns, type UserRecord } from './users';
 
 export type TokenAccess = 'read' | 'readWrite';
@@ -74,6 +75,21 @@ export async function insertApiToken(db: Executor, token: NewApiToken): Promise<
     .execute();
 }
 
+function tokenWithUser(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('api_tokens')
+    .leftJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(tokenColumns.map((column) => `api_tokens.${column}` as const))
+    .select(joinedUserColumns)
+    .where('api_tokens.token_hash', '=', tokenHash);
+}
+
+// Every API request runs one of these: compiled once (physical/statement-template.ts).
+const tokenRead = statementTemplate(['tokenHash'], (db, slot) => tokenWithUser(db, slot.tokenHash));
+const tokenReadInBase = statementTemplate(['tokenHash', 'baseId'], (db, slot) =>
+  tokenWithUser(db, slot.tokenHash).select((eb) => memberAccessColumns(eb, slot.baseId)),
+);
+
 /**
  * The token with that hash and the user it belongs to, read together (every API request asks),
  * with the user's access to `baseId` when the request names a base (see bases/member-access.ts).
@@ -83,16 +99,12 @@ export async function findApiTokenWithUser(
   tokenHash: string,
   baseId?: string,
 ): Promise<{ token: ApiTokenRecord; user: UserRecord | undefined; access: MemberAccess | undefined } | undefined> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .leftJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(tokenColumns.map((column) => `api_tokens.${column}` as const))
-    .select(joinedUserColumns)
-    .$if(baseId !== undefined, (query) => query.select((eb) => memberAccessColumns(eb, baseId!)))
-    .where('api_tokens.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return { token: toToken(row), user: joinedUser(row), access: baseId === undefined ? undefined : memberAccessOf(row as MemberAccessRow, baseId) };
+  if (baseId === undefined) {
+    const [row] = await tokenRead.run(db, { tokenHash });
+    return row && { token: toToken(row), user: joinedUser(row), access: undefined };
+  }
+  const [row] = await tokenReadInBase.run(db, { tokenHash, baseId });
+  return row && { token: toToken(row), user: joinedUser(row), access: memberAccessOf(row as MemberAccessRow, baseId) };
 }
 
 /** A user's tokens that are not revoked, oldest first. */

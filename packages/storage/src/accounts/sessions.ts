@@ -5,6 +5,7 @@
  */
 import type { Executor } from '../database';
 import { memberAccessColumns, memberAccessOf, type MemberAccess, type MemberAccessRow } from '../bases/member-access';
+import { statementTemplate } from '../physical/statement-template';
 import { joinedUser, joinedUserColumns, type UserRecord } from './users';
 
 export interface SessionRecord {
@@ -31,6 +32,21 @@ export async function insertSession(db: Executor, session: SessionRecord): Promi
     .execute();
 }
 
+function sessionWithUser(db: Executor, idHash: string) {
+  return db
+    .selectFrom('sessions')
+    .leftJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('sessions')
+    .select(joinedUserColumns)
+    .where('sessions.id_hash', '=', idHash);
+}
+
+// Every signed-in request runs one of these: compiled once (physical/statement-template.ts).
+const sessionRead = statementTemplate(['idHash'], (db, slot) => sessionWithUser(db, slot.idHash));
+const sessionReadInBase = statementTemplate(['idHash', 'baseId'], (db, slot) =>
+  sessionWithUser(db, slot.idHash).select((eb) => memberAccessColumns(eb, slot.baseId)),
+);
+
 /**
  * The session with that hash and the user it is for, read together (every signed-in request
  * asks), with the user's access to `baseId` when the request names a base (bases/member-access.ts).
@@ -40,16 +56,12 @@ export async function findSessionWithUser(
   idHash: string,
   baseId?: string,
 ): Promise<{ session: SessionRecord; user: UserRecord | undefined; access: MemberAccess | undefined } | undefined> {
-  const row = await db
-    .selectFrom('sessions')
-    .leftJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('sessions')
-    .select(joinedUserColumns)
-    .$if(baseId !== undefined, (query) => query.select((eb) => memberAccessColumns(eb, baseId!)))
-    .where('sessions.id_hash', '=', idHash)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return { session: sessionOf(row), user: joinedUser(row), access: baseId === undefined ? undefined : memberAccessOf(row as MemberAccessRow, baseId) };
+  if (baseId === undefined) {
+    const [row] = await sessionRead.run(db, { idHash });
+    return row && { session: sessionOf(row), user: joinedUser(row), access: undefined };
+  }
+  const [row] = await sessionReadInBase.run(db, { idHash, baseId });
+  return row && { session: sessionOf(row), user: joinedUser(row), access: memberAccessOf(row as MemberAccessRow, baseId) };
 }
 
 function sessionOf(row: { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; expires_at: string }): SessionRecord {

@@ -6,6 +6,7 @@
  */
 import { expressionBuilder } from 'kysely';
 import type { Executor } from '../database';
+import { statementTemplate } from '../physical/statement-template';
 import type { MetaSchema } from '../meta-schema';
 
 export interface BaseVersion {
@@ -21,12 +22,13 @@ export function usersVersionColumn() {
   return expressionBuilder<MetaSchema, never>().selectFrom('meta_versions').select('token').where('name', '=', 'users');
 }
 
+// Every write and many reads run this: compiled once (physical/statement-template.ts).
+const baseVersionRead = statementTemplate(['baseId'], (db, slot) =>
+  db.selectFrom('bases').select(['schema_version', 'time_zone', usersVersionColumn().as('users_version')]).where('id', '=', slot.baseId),
+);
+
 export async function readBaseVersion(db: Executor, baseId: string): Promise<BaseVersion | undefined> {
-  const row = await db
-    .selectFrom('bases')
-    .select(['schema_version', 'time_zone', usersVersionColumn().as('users_version')])
-    .where('id', '=', baseId)
-    .executeTakeFirst();
+  const [row] = await baseVersionRead.run(db, { baseId });
   return row ? { schemaVersion: String(row.schema_version), timeZone: row.time_zone, usersVersion: String(row.users_version) } : undefined;
 }
 

@@ -5,3 +5,4 @@ export { ensureFieldIndex, dropFieldIndex, hasFieldIndex, descendingFieldIndexNa
 export { atomically } from './executor';
 export { refreshTableStatistics } from './table-statistics';
 export { reclaimDeadRows } from './dead-rows';
+export { statementTemplate, type StatementTemplate } from './statement-template';
