@@ -5,5 +5,12 @@ import type { ChangeMeta } from '../../services/data/change-recorder';
 
 export function changeMetaOf(request: FastifyRequest): ChangeMeta {
   const actor = requireBaseActor(request);
-  return { actor: { userId: actor.userId }, source: actor.via === 'token' ? 'api' : 'web', baseId: actor.baseId, memberRole: actor.memberRole };
+  const seenBase = actor.memberAccess?.base;
+  return {
+    actor: { userId: actor.userId },
+    source: actor.via === 'token' ? 'api' : 'web',
+    baseId: actor.baseId,
+    memberRole: actor.memberRole,
+    ...(seenBase ? { seenBase } : {}),
+  };
 }

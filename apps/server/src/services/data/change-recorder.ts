@@ -5,7 +5,7 @@
  * the in-process bus (realtime, automations). A crash after commit loses nothing: the events
  * are in the outbox, and the dispatcher picks up what was not yet marked dispatched.
  */
-import type { MemberRole } from '@multitable/storage';
+import type { BaseVersion, MemberRole } from '@multitable/storage';
 import { newId } from '@multitable/core';
 import { appendHistory, appendOutbox, type Database, type Trx } from '@multitable/storage';
 import type { EventBus } from './event-bus';
@@ -22,6 +22,11 @@ export interface ChangeMeta {
   baseId: string;
   /** The role the actor holds in the base, for changes a person makes (record writes check it); absent for the system's own. */
   memberRole?: MemberRole;
+  /**
+   * The base's versions the request's access check read, before the transaction: where the
+   * write locks its fields and reads the versions again (PostgreSQL), it casts from these.
+   */
+  seenBase?: BaseVersion;
 }
 
 export interface CellChange {

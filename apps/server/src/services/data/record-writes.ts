@@ -64,7 +64,9 @@ async function prepare(
 ): Promise<PreparedBatch> {
   const { dialect } = platform.database;
   const writer = writerOf(platform, meta);
-  const seen = await loadTableContext(trx, meta.baseId, tableKey);
+  // Where the field lock is followed by a fresh read (lockTableFields), the cast may start from
+  // the versions the request read before the transaction: the read after the lock checks them.
+  const seen = await loadTableContext(trx, meta.baseId, tableKey, dialect.supportsRowLocks ? meta.seenBase : undefined);
   // Only fields the caller may read resolve: a hidden one is an unknown field, as if it did not exist.
   let writable = await writableTable(trx, writer, seen, tableKey, action);
   const fieldsInput = input.map((record) => record.fields);
