@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { newId } from '@multitable/core';
 import {
+  appendChange,
   appendHistory,
   appendOutbox,
   listPendingOutbox,
@@ -114,5 +115,47 @@ describeEachDialect('history and outbox', (_dialect, newStore) => {
       }),
     ).rejects.toThrow('command failed');
     expect(await listPendingOutbox(db, 1000)).toHaveLength(before);
+  });
+  it('writes a change’s history and events together, small or large, as each alone would', async () => {
+    const { db, dialect } = database();
+    const tableId = newId('table');
+    const entries = (recordId: string, count: number, action: 'create' | 'update'): HistoryEntryInput[] =>
+      Array.from({ length: count }, (_, i) => ({
+        changeId: `chg_${recordId}`,
+        baseId: 'bse_0000000000000001',
+        tableId,
+        recordId,
+        fieldId: action === 'create' && i === 0 ? null : `fld_${String(i).padStart(16, '0')}`,
+        action: action === 'create' && i > 0 ? 'update' : action,
+        actorId: testUser.userId,
+        source: 'web',
+        at: '2024-01-01T00:00:00.000Z',
+        oldValue: null,
+        newValue: { n: i, text: 'naïve “quoted” 中文' },
+      }));
+    const events = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ baseId: 'bse_0000000000000001', tableId, type: 'records.updated', payload: { i }, actorId: testUser.userId, createdAt: new Date() }));
+    const before = (await listPendingOutbox(db, 10_000)).length;
+
+    const [small, created, large] = [newId('record'), newId('record'), newId('record')];
+    await database().transaction((trx) => appendChange(trx, dialect, entries(small, 1, 'update'), events(2)));
+    await database().transaction((trx) => appendChange(trx, dialect, entries(created, 5, 'create'), events(1)));
+    await database().transaction((trx) => appendChange(trx, dialect, entries(large, 120, 'update'), events(60)));
+
+    const smallHistory = await listRecordHistory(db, tableId, small, { limit: 10 });
+    expect(smallHistory).toEqual([expect.objectContaining({ action: 'update', newValue: { n: 0, text: 'naïve “quoted” 中文' }, source: 'web' })]);
+    expect(await listRecordHistory(db, tableId, created, { limit: 10 })).toHaveLength(5);
+    expect(await listRecordHistory(db, tableId, large, { limit: 500 })).toHaveLength(120);
+    const pending = await listPendingOutbox(db, 10_000);
+    expect(pending).toHaveLength(before + 63);
+    expect(pending.slice(before, before + 2).map((event) => event.payload)).toEqual([{ i: 0 }, { i: 1 }]);
+
+    await expect(
+      database().transaction(async (trx) => {
+        await appendChange(trx, dialect, entries(newId('record'), 1, 'update'), events(1));
+        throw new Error('command failed');
+      }),
+    ).rejects.toThrow('command failed');
+    expect(await listPendingOutbox(db, 10_000)).toHaveLength(before + 63);
   });
 });

@@ -42,6 +42,16 @@ const rowColumns = ['change_id', 'base_id', 'table_id', 'record_id', 'field_id',
  * record's entries are written one row each instead.
  */
 export async function appendHistory(trx: Executor, dialect: SqlDialect, entries: readonly HistoryEntryInput[]): Promise<void> {
+  const { columns, rows } = await historyRows(trx, dialect, entries);
+  await insertRows(trx, dialect, { table: 'history', columns }, rows);
+}
+
+/** The history table's rows for `entries` (values in `columns` order), ids reserved where records' entries share a row. */
+export async function historyRows(
+  trx: Executor,
+  dialect: SqlDialect,
+  entries: readonly HistoryEntryInput[],
+): Promise<{ columns: readonly string[]; rows: unknown[][] }> {
   const groups = groupEntries(entries);
   let rows: NewHistoryRow[];
   if (groups.every((group) => group.length === 1)) {
@@ -59,7 +69,7 @@ export async function appendHistory(trx: Executor, dialect: SqlDialect, entries:
     }
   }
   const columns = rows[0]?.id === undefined ? rowColumns : (['id', ...rowColumns] as const);
-  await insertRows(trx, dialect, { table: 'history', columns }, rows.map((row) => columns.map((column) => row[column] ?? null)));
+  return { columns, rows: rows.map((row) => columns.map((column) => row[column] ?? null)) };
 }
 
 export interface HistoryPage {

@@ -25,9 +25,9 @@ export interface OutboxEvent extends Omit<OutboxEventInput, 'createdAt'> {
 const portableParameterLimit = 16_000;
 const columnsPerEvent = 7;
 
-/** Writes the events; returns their ids in order (to dispatch right after commit). */
-export async function appendOutbox(trx: Executor, events: readonly OutboxEventInput[]): Promise<number[]> {
-  const rows = events.map((event) => ({
+/** The outbox table's row for an event. */
+export function outboxRow(event: OutboxEventInput) {
+  return {
     base_id: event.baseId,
     table_id: event.tableId,
     type: event.type,
@@ -35,7 +35,12 @@ export async function appendOutbox(trx: Executor, events: readonly OutboxEventIn
     actor_id: event.actorId,
     created_at: typeof event.createdAt === 'string' ? event.createdAt : event.createdAt.toISOString(),
     dispatched_at: null,
-  }));
+  };
+}
+
+/** Writes the events; returns their ids in order (to dispatch right after commit). */
+export async function appendOutbox(trx: Executor, events: readonly OutboxEventInput[]): Promise<number[]> {
+  const rows = events.map(outboxRow);
   const ids: number[] = [];
   for (const chunk of chunkForParameters(rows, columnsPerEvent, portableParameterLimit)) {
     const inserted = await trx.insertInto('outbox').values(chunk).returning('id').execute();

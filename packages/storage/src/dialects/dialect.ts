@@ -43,6 +43,8 @@ export interface SqlDialect {
   readonly orderKeyColumnType: string;
   /** True when `SELECT … FOR UPDATE` exists (PostgreSQL); SQLite serializes writers instead. */
   readonly supportsRowLocks: boolean;
+  /** True when an INSERT may sit in a WITH of another statement (PostgreSQL), so two writes take one round trip. */
+  readonly supportsInsertInWith: boolean;
   /** True when `error` is the driver's unique / primary-key violation. */
   isUniqueViolation(error: unknown): boolean;
   /** Column names of a table in the current schema, in definition order ([] when no such table). */

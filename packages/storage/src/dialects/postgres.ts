@@ -23,6 +23,7 @@ export const postgresDialect: SqlDialect = {
   // The "C" collation compares bytes, so the index order equals fractional-indexing key order.
   orderKeyColumnType: 'TEXT COLLATE "C"',
   supportsRowLocks: true,
+  supportsInsertInWith: true,
   rowLocator: { column: 'ctid', type: 'TID' },
   updatesWriteRowVersions: true,
   updateRows: postgresUpdateRows,

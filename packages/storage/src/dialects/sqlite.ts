@@ -21,6 +21,7 @@ export const sqliteDialect: SqlDialect = {
   maxParameters: 32_766, // SQLITE_MAX_VARIABLE_NUMBER since 3.32
   orderKeyColumnType: 'TEXT', // BINARY collation: byte order already
   supportsRowLocks: false,
+  supportsInsertInWith: false,
   rowLocator: { column: 'rowid', type: 'INTEGER' },
   updatesWriteRowVersions: false,
   updateRows: (executor, updates) => sqliteUpdateRows(executor, updates, sqliteDialect.maxParameters),

@@ -7,7 +7,7 @@
  */
 import type { BaseVersion, MemberRole } from '@multitable/storage';
 import { newId } from '@multitable/core';
-import { appendHistory, appendOutbox, type Database, type Trx } from '@multitable/storage';
+import { appendChange, type Database, type Trx } from '@multitable/storage';
 import type { EventBus } from './event-bus';
 
 export type ChangeSource = 'api' | 'web' | 'import' | 'automation' | 'form' | 'template' | 'system';
@@ -75,7 +75,7 @@ export async function applyChange<T>(
   const result = await deps.database.transaction(async (trx) => {
     const value = await work(trx, recorder);
     const iso = at.toISOString();
-    await appendHistory(
+    await appendChange(
       trx,
       deps.database.dialect,
       cells.map((cell) => ({
@@ -91,9 +91,6 @@ export async function applyChange<T>(
         oldValue: cell.oldValue ?? null,
         newValue: cell.newValue ?? null,
       })),
-    );
-    await appendOutbox(
-      trx,
       events.map((event) => ({
         baseId: meta.baseId,
         tableId: event.tableId,

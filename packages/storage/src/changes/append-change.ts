@@ -1,0 +1,59 @@
+/**
+ * A change's history rows and outbox events, written together at the end of its transaction.
+ * Where an INSERT may sit in a WITH (PostgreSQL), a change small enough for one statement writes
+ * both in one — `WITH history_rows AS (INSERT INTO history …) INSERT INTO outbox …` — one round
+ * trip instead of two, for every single-record edit. Larger changes, and SQLite (whose statements
+ * cost no round trip), write each as its own (./history.ts, ./outbox.ts). The statement text of
+ * a shape (columns and row counts) is compiled once, like physical/row-inserts.ts does.
+ */
+import { CompiledQuery } from 'kysely';
+import type { Executor } from '../database';
+import type { SqlDialect } from '../dialects/dialect';
+import { userDb } from '../physical/executor';
+import { appendHistory, historyRows, type HistoryEntryInput } from './history';
+import { appendOutbox, outboxRow, type OutboxEventInput } from './outbox';
+
+/** Rows of either kind one combined statement takes at most: an edit's few, not a batch's thousand. */
+const maxRowsTogether = 50;
+const maxTexts = 200;
+const texts = new Map<string, string>();
+
+const outboxColumns = Object.keys(outboxRow({ baseId: '', tableId: null, type: '', payload: null, actorId: '', createdAt: '' }));
+
+function combinedText(executor: Executor, historyColumns: readonly string[], historyCount: number, eventCount: number): string {
+  const key = `${historyColumns.join(',')}\n${historyCount}\n${eventCount}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    const row = (columns: readonly string[]) => Object.fromEntries(columns.map((column) => [column, null]));
+    const historyRow = row(historyColumns);
+    const eventRow = row(outboxColumns);
+    text = userDb(executor)
+      .with('history_rows', (db) => db.insertInto('history').values(Array.from({ length: historyCount }, () => historyRow)).returning('id'))
+      .insertInto('outbox')
+      .values(Array.from({ length: eventCount }, () => eventRow))
+      .compile().sql;
+    if (texts.size >= maxTexts) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
+}
+
+export async function appendChange(
+  trx: Executor,
+  dialect: SqlDialect,
+  history: readonly HistoryEntryInput[],
+  events: readonly OutboxEventInput[],
+): Promise<void> {
+  const together =
+    dialect.supportsInsertInWith && history.length > 0 && events.length > 0 && history.length <= maxRowsTogether && events.length <= maxRowsTogether;
+  if (!together) {
+    await appendHistory(trx, dialect, history);
+    await appendOutbox(trx, events);
+    return;
+  }
+  const { columns, rows } = await historyRows(trx, dialect, history);
+  const eventRows = events.map((event) => Object.values(outboxRow(event)));
+  const text = combinedText(trx, columns, rows.length, eventRows.length);
+  // The WITH comes first in the text, so its parameters do too.
+  await trx.executeQuery(CompiledQuery.raw(text, [...rows.flat(), ...eventRows.flat()]));
+}
