@@ -3,8 +3,8 @@
  * revoked token keeps its row (with `revoked_at`) so it can never be confused with a new one.
  */
 import type { Executor } from '../database';
-import { memberAccessColumns, memberAccessOf, type MemberAccess, type MemberAccessRow } from '../bases/member-access';
-import { statementTemplate } from '../physical/statement-template';
+import type { MemberAccess } from '../bases/member-access';
+import { credentialsRead } from './credentials-read';
 import { joinedUser, joinedUserColumns, type UserRecord } from './users';
 
 export type TokenAccess = 'read' | 'readWrite';
@@ -84,11 +84,7 @@ function tokenWithUser(db: Executor, tokenHash: string) {
     .where('api_tokens.token_hash', '=', tokenHash);
 }
 
-// Every API request runs one of these: compiled once (physical/statement-template.ts).
-const tokenRead = statementTemplate(['tokenHash'], (db, slot) => tokenWithUser(db, slot.tokenHash));
-const tokenReadInBase = statementTemplate(['tokenHash', 'baseId'], (db, slot) =>
-  tokenWithUser(db, slot.tokenHash).select((eb) => memberAccessColumns(eb, slot.baseId)),
-);
+const readToken = credentialsRead(tokenWithUser);
 
 /**
  * The token with that hash and the user it belongs to, read together (every API request asks),
@@ -99,12 +95,8 @@ export async function findApiTokenWithUser(
   tokenHash: string,
   baseId?: string,
 ): Promise<{ token: ApiTokenRecord; user: UserRecord | undefined; access: MemberAccess | undefined } | undefined> {
-  if (baseId === undefined) {
-    const [row] = await tokenRead.run(db, { tokenHash });
-    return row && { token: toToken(row), user: joinedUser(row), access: undefined };
-  }
-  const [row] = await tokenReadInBase.run(db, { tokenHash, baseId });
-  return row && { token: toToken(row), user: joinedUser(row), access: memberAccessOf(row as MemberAccessRow, baseId) };
+  const found = await readToken(db, tokenHash, baseId);
+  return found && { token: toToken(found.row), user: joinedUser(found.row), access: found.access };
 }
 
 /** A user's tokens that are not revoked, oldest first. */

@@ -4,8 +4,8 @@
  * correctly as text. Expiry rules live in the server; this is only the SQL.
  */
 import type { Executor } from '../database';
-import { memberAccessColumns, memberAccessOf, type MemberAccess, type MemberAccessRow } from '../bases/member-access';
-import { statementTemplate } from '../physical/statement-template';
+import type { MemberAccess } from '../bases/member-access';
+import { credentialsRead } from './credentials-read';
 import { joinedUser, joinedUserColumns, type UserRecord } from './users';
 
 export interface SessionRecord {
@@ -41,11 +41,7 @@ function sessionWithUser(db: Executor, idHash: string) {
     .where('sessions.id_hash', '=', idHash);
 }
 
-// Every signed-in request runs one of these: compiled once (physical/statement-template.ts).
-const sessionRead = statementTemplate(['idHash'], (db, slot) => sessionWithUser(db, slot.idHash));
-const sessionReadInBase = statementTemplate(['idHash', 'baseId'], (db, slot) =>
-  sessionWithUser(db, slot.idHash).select((eb) => memberAccessColumns(eb, slot.baseId)),
-);
+const readSession = credentialsRead(sessionWithUser);
 
 /**
  * The session with that hash and the user it is for, read together (every signed-in request
@@ -56,12 +52,8 @@ export async function findSessionWithUser(
   idHash: string,
   baseId?: string,
 ): Promise<{ session: SessionRecord; user: UserRecord | undefined; access: MemberAccess | undefined } | undefined> {
-  if (baseId === undefined) {
-    const [row] = await sessionRead.run(db, { idHash });
-    return row && { session: sessionOf(row), user: joinedUser(row), access: undefined };
-  }
-  const [row] = await sessionReadInBase.run(db, { idHash, baseId });
-  return row && { session: sessionOf(row), user: joinedUser(row), access: memberAccessOf(row as MemberAccessRow, baseId) };
+  const found = await readSession(db, idHash, baseId);
+  return found && { session: sessionOf(found.row), user: joinedUser(found.row), access: found.access };
 }
 
 function sessionOf(row: { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; expires_at: string }): SessionRecord {
