@@ -3,6 +3,7 @@
  * with DATABASE_URL, PostgreSQL. Writes bench/results.json (every run, keyed by scale and
  * dialect) and, after a full run, its section of BENCHMARKS.md. Missed figures are re-run under
  * --cpu-prof after a full run (`--no-profile` skips that) and after a quick one with `--profile`.
+ * `pnpm bench --mixed-load` runs only the mixed load, printed (./mixed-load-alone.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { writeBenchmarksMd } from './report/markdown';
 import { runKey, type ResultsFile, type RunResult } from './report/results';
 import { fullScale, quickScale } from './scale';
 import { runSuite } from './suite';
+import { runMixedLoadAlone } from './mixed-load-alone';
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = path.resolve(benchDir, '..');
@@ -32,8 +34,9 @@ function printSummary(run: RunResult): void {
 
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2).filter((arg) => arg !== '--'));
-  const known = new Set(['--quick', '--profile', '--no-profile']);
+  const known = new Set(['--quick', '--profile', '--no-profile', '--mixed-load']);
   for (const arg of args) if (!known.has(arg)) throw new Error(`Unknown option ${arg} (known: ${[...known].join(', ')})`);
+  if (args.has('--mixed-load')) return runMixedLoadAlone(repoRoot, process.env.DATABASE_URL);
   const scale = args.has('--quick') ? quickScale : fullScale;
   const run = await runSuite({
     repoRoot,

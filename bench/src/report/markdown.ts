@@ -14,7 +14,8 @@ const sectionOrder = ['full/sqlite', 'full/postgres'];
 const intro = `# Benchmarks
 
 Written by \`pnpm bench\` (the suite in \`bench/\`, issue 4); \`pnpm bench --quick\` checks a change
-at 100,000 records in under two minutes (its figures go to \`bench/results.json\` only).
+at 100,000 records in under two minutes (its figures go to \`bench/results.json\` only), and
+\`pnpm bench --mixed-load\` runs the mixed load alone in under a minute (printed only).
 Run it with \`DATABASE_URL=postgres://…\` for the PostgreSQL figures; each run replaces its own
 section below and leaves the other's.
 
