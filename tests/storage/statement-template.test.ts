@@ -9,18 +9,19 @@ import { insertUser, statementTemplate } from '@multitable/storage';
 import { describeEachDialect } from '../support/databases';
 import { useDatabase } from './schema-factories';
 
+// `name` is used twice; 'users' and the limit are constants of the query. Shared by both
+// dialects' suites, as storage's own templates are: each dialect gets its own compiled text.
+const usersNamed = statementTemplate(['name', 'email'], (db, slot) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'name', (eb) => eb.selectFrom('meta_versions').select('token').where('name', '=', 'users').as('directory')])
+    .where((eb) => eb.or([eb('name', '=', slot.name), eb('email', '=', slot.email), eb('email', '=', slot.name)]))
+    .orderBy('id')
+    .limit(10),
+);
+
 describeEachDialect('statement templates', (_dialect, newStore) => {
   const database = useDatabase(newStore);
-
-  // `name` is used twice; 'users' and the limit are constants of the query.
-  const usersNamed = statementTemplate(['name', 'email'], (db, slot) =>
-    db
-      .selectFrom('users')
-      .select(['id', 'name', (eb) => eb.selectFrom('meta_versions').select('token').where('name', '=', 'users').as('directory')])
-      .where((eb) => eb.or([eb('name', '=', slot.name), eb('email', '=', slot.email), eb('email', '=', slot.name)]))
-      .orderBy('id')
-      .limit(10),
-  );
 
   it('binds each run’s values to every place their slot appears, keeping the constants', async () => {
     const { db } = database();

@@ -8,7 +8,7 @@
  * where each marker lands among the compiled parameters is where that value goes on every run.
  * Parameters that are not markers are constants of the query and stay as compiled.
  */
-import { CompiledQuery, type Compilable } from 'kysely';
+import { CompiledQuery, sql, type Compilable } from 'kysely';
 import type { Executor } from '../database';
 
 type Slots<Name extends string> = { readonly [K in Name]: string };
@@ -25,18 +25,27 @@ export interface StatementTemplate<Name extends string, Row> {
 
 const markerPrefix = '\u0000slot:';
 
+/**
+ * Which dialect compiles for `db`, told by how it writes an identifier and a parameter (`"x" = ?`
+ * on SQLite, `"x" = $1` on PostgreSQL): a template compiled for one is reused by every executor of
+ * that dialect, transactions included. Kysely's own handle on the dialect (`getExecutor()`) is
+ * internal to it.
+ */
+function dialectKey(db: Executor): string {
+  return sql`${sql.ref('x')} = ${0}`.compile(db).sql;
+}
+
 export function statementTemplate<Name extends string, Row>(
   names: readonly Name[],
   build: (db: Executor, slots: Slots<Name>) => Compilable<Row>,
 ): StatementTemplate<Name, Row> {
-  // Per query adapter (one per dialect; a transaction shares its database's).
-  const compiledFor = new WeakMap<object, Compiled<Name>>();
+  const compiledFor = new Map<string, Compiled<Name>>();
   const slotOf = new Map(names.map((name) => [`${markerPrefix}${name}`, name]));
   const slots = Object.fromEntries(names.map((name) => [name, `${markerPrefix}${name}`])) as Slots<Name>;
 
   function compile(db: Executor): Compiled<Name> {
-    const adapter = db.getExecutor().adapter;
-    let compiled = compiledFor.get(adapter);
+    const key = dialectKey(db);
+    let compiled = compiledFor.get(key);
     if (!compiled) {
       const query = build(db, slots).compile();
       const parameters = query.parameters.map((value) => {
@@ -46,16 +55,16 @@ export function statementTemplate<Name extends string, Row>(
       const missing = names.filter((name) => !parameters.some((parameter) => 'slot' in parameter && parameter.slot === name));
       if (missing.length > 0) throw new Error(`statementTemplate: slot ${missing.join(', ')} is not a parameter of the query`);
       compiled = { sql: query.sql, parameters };
-      compiledFor.set(adapter, compiled);
+      compiledFor.set(key, compiled);
     }
     return compiled;
   }
 
   return {
     async run(db, values) {
-      const { sql, parameters } = compile(db);
-      const bound = parameters.map((parameter) => ('slot' in parameter ? values[parameter.slot] : parameter.value));
-      return (await db.executeQuery<Row>(CompiledQuery.raw(sql, bound))).rows;
+      const compiled = compile(db);
+      const bound = compiled.parameters.map((parameter) => ('slot' in parameter ? values[parameter.slot] : parameter.value));
+      return (await db.executeQuery<Row>(CompiledQuery.raw(compiled.sql, bound))).rows;
     },
   };
 }
