@@ -95,7 +95,11 @@ export function fieldColumn(field: ApiField, index: number, hooks: ColumnHooks):
   };
 }
 
+/** The fields in the grid's column order: the view's, with the primary field first. */
+export function columnOrder(fields: readonly ApiField[]): ApiField[] {
+  return [...fields].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+}
+
 export function columnDefs(fields: readonly ApiField[], hooks: ColumnHooks): ColDef<ApiRecord>[] {
-  const ordered = [...fields].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
-  return [rowNumberColumn(), ...ordered.map((field, index) => fieldColumn(field, index, hooks))];
+  return [rowNumberColumn(), ...columnOrder(fields).map((field, index) => fieldColumn(field, index, hooks))];
 }

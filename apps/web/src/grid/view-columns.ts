@@ -4,11 +4,11 @@
  * order, or a column's new width. The row-number column is the grid's own and never saved.
  */
 import type { ViewConfig } from '@multitable/core';
-import type { ColumnMovedEvent, ColumnResizedEvent } from 'ag-grid-community';
-import { useCallback, useMemo } from 'react';
+import type { ColumnMovedEvent, ColumnResizedEvent, DragStoppedEvent, GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ApiRecord } from '../api/records';
 import type { ApiField } from '../api/tables';
-import { columnDefs, rowNumberColumnId } from './column-defs';
+import { columnDefs, columnOrder, rowNumberColumnId } from './column-defs';
 import type { RangeTracker } from './selection/range-tracker';
 
 interface ViewColumnsInput {
@@ -36,13 +36,31 @@ export function useViewColumns({ fields, config, ranges, mayEdit, onFieldOrder, 
       }),
     [fields, ranges, widths, mayEdit, frozenCount, onFrozenCount],
   );
+  // The order last handed on for these fields: the end of one drag reports it twice (below).
+  const handed = useRef('');
+  useEffect(() => {
+    handed.current = '';
+  }, [fields]);
+  const handOrder = useCallback(
+    (api: GridApi<ApiRecord>) => {
+      const order = api.getAllGridColumns().map((column) => column.getColId()).filter((id) => id !== rowNumberColumnId);
+      const key = order.join(',');
+      if (key === handed.current || key === columnOrder(fields).map((field) => field.id).join(',')) return;
+      handed.current = key;
+      onFieldOrder(order);
+    },
+    [fields, onFieldOrder],
+  );
   const onColumnMoved = useCallback(
     (event: ColumnMovedEvent<ApiRecord>) => {
-      if (!event.finished || event.source !== 'uiColumnMoved') return;
-      onFieldOrder(event.api.getAllGridColumns().map((column) => column.getColId()).filter((id) => id !== rowNumberColumnId));
+      if (event.finished && event.source === 'uiColumnMoved') handOrder(event.api);
     },
-    [onFieldOrder],
+    [handOrder],
   );
+  // The grid reports a drag's move as finished only when it still knows that move when the
+  // button is released (it forgets it when the pointer leaves the header on the way); the end of
+  // every drag is where an order it moved but did not report is handed on.
+  const onDragStopped = useCallback((event: DragStoppedEvent<ApiRecord>) => handOrder(event.api), [handOrder]);
   const onColumnResized = useCallback(
     (event: ColumnResizedEvent<ApiRecord>) => {
       if (!event.finished || event.source !== 'uiColumnResized') return;
@@ -52,5 +70,5 @@ export function useViewColumns({ fields, config, ranges, mayEdit, onFieldOrder, 
     },
     [onColumnWidth],
   );
-  return { columns, onColumnMoved, onColumnResized };
+  return { columns, onColumnMoved, onColumnResized, onDragStopped };
 }
