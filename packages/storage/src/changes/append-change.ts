@@ -20,8 +20,8 @@ const texts = new Map<string, string>();
 
 const outboxColumns = Object.keys(outboxRow({ baseId: '', tableId: null, type: '', payload: null, actorId: '', createdAt: '' }));
 
-function combinedText(executor: Executor, historyColumns: readonly string[], historyCount: number, eventCount: number): string {
-  const key = `${historyColumns.join(',')}\n${historyCount}\n${eventCount}`;
+function combinedText(executor: Executor, dialect: SqlDialect, historyColumns: readonly string[], historyCount: number, eventCount: number): string {
+  const key = `${dialect.name}\n${historyColumns.join(',')}\n${historyCount}\n${eventCount}`;
   let text = texts.get(key);
   if (text === undefined) {
     const row = (columns: readonly string[]) => Object.fromEntries(columns.map((column) => [column, null]));
@@ -53,7 +53,7 @@ export async function appendChange(
   }
   const { columns, rows } = await historyRows(trx, dialect, history);
   const eventRows = events.map((event) => Object.values(outboxRow(event)));
-  const text = combinedText(trx, columns, rows.length, eventRows.length);
+  const text = combinedText(trx, dialect, columns, rows.length, eventRows.length);
   // The WITH comes first in the text, so its parameters do too.
   await trx.executeQuery(CompiledQuery.raw(text, [...rows.flat(), ...eventRows.flat()]));
 }

@@ -4,27 +4,21 @@
  * reading by the route check).
  */
 import type { FastifyRequest } from 'fastify';
-import type { BaseVersion, MemberRole } from '@multitable/storage';
+import type { BaseVersion, MemberAccess, MemberRole } from '@multitable/storage';
 import { requireBaseActor } from '../../auth/actor';
 import type { Platform } from '../../platform';
-
-/**
- * What the access check read of the base with the credentials, outside any transaction, at the
- * start of this request. Reads outside a transaction start from it instead of reading the
- * versions again (one round trip each on PostgreSQL); writes read their own in the transaction.
- */
-export interface SeenBase {
-  version: BaseVersion;
-  /** The custom role's version (undefined for a built-in role). */
-  roleVersion: number | undefined;
-}
 
 export interface Caller {
   baseId: string;
   userId: string;
   memberRole: MemberRole;
-  /** Only for the request that read it: never kept on anything that outlives the request. */
-  seen?: SeenBase;
+  /**
+   * What the access check read of the base with the credentials, outside any transaction, at
+   * the start of this request: reads outside a transaction start from its versions instead of
+   * reading them again (one round trip each on PostgreSQL); writes read their own in the
+   * transaction. Only for the request that read it: never kept on anything that outlives it.
+   */
+  seen?: MemberAccess;
 }
 
 /** A caller at one moment: what 'me' and relative dates in their record scopes resolve against. */
@@ -39,13 +33,7 @@ export function clocked(platform: Platform, caller: Caller): ClockedCaller {
 /** The caller of this request, with what its access check saw of the base. */
 export function callerOf(request: FastifyRequest): Caller {
   const actor = requireBaseActor(request);
-  const base = actor.memberAccess?.base;
-  return {
-    baseId: actor.baseId,
-    userId: actor.userId,
-    memberRole: actor.memberRole,
-    ...(base ? { seen: { version: base, roleVersion: actor.memberAccess?.roleVersion } } : {}),
-  };
+  return { ...lastingCallerOf(request), ...(actor.memberAccess ? { seen: actor.memberAccess } : {}) };
 }
 
 /** The caller for something that outlives the request (a realtime connection): what it saw goes stale. */
@@ -56,5 +44,5 @@ export function lastingCallerOf(request: FastifyRequest): Caller {
 
 /** The base version a read outside a transaction may start from, if the caller saw one. */
 export function seenVersion(db: { isTransaction: boolean }, caller: Caller): BaseVersion | undefined {
-  return db.isTransaction ? undefined : caller.seen?.version;
+  return db.isTransaction ? undefined : caller.seen?.base;
 }

@@ -87,8 +87,7 @@ export async function revokeApiToken(platform: Platform, userId: string, tokenId
 /** Last-used times are written at most this often. */
 const touchIntervalMs = 60_000;
 
-/** The live token for a bearer secret and its owner, or undefined for anything else. */
-/** The live token with that secret and its user (and their access to `baseId`, when given). */
+/** The live token for a bearer secret and its owner (with their access to `baseId`, when given), or undefined for anything else. */
 export async function resolveApiToken(
   platform: Platform,
   secret: string,

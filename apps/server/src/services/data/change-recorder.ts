@@ -5,9 +5,8 @@
  * the in-process bus (realtime, automations). A crash after commit loses nothing: the events
  * are in the outbox, and the dispatcher picks up what was not yet marked dispatched.
  */
-import type { BaseVersion, MemberRole } from '@multitable/storage';
 import { newId } from '@multitable/core';
-import { appendChange, type Database, type Trx } from '@multitable/storage';
+import { appendChange, type BaseVersion, type Database, type MemberRole, type Trx } from '@multitable/storage';
 import type { EventBus } from './event-bus';
 
 export type ChangeSource = 'api' | 'web' | 'import' | 'automation' | 'form' | 'template' | 'system';

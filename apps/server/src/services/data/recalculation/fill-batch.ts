@@ -156,7 +156,7 @@ async function schemaFor(platform: Platform, trx: store.Trx, baseId: string, cur
   if (cursor.schema?.key === key) return cursor.schema.schema;
   cursor.now ??= new Date(platform.clock());
   const format = await buildFormatContext(trx, base);
-  const schema = buildBaseSchema(await readBaseDefinition(trx, baseId), { now: cursor.now, timeZone: base.timeZone, format });
+  const schema = buildBaseSchema(await readBaseDefinition(trx, baseId, base.schemaVersion), { now: cursor.now, timeZone: base.timeZone, format });
   cursor.schema = { key, schema };
   return schema;
 }
