@@ -118,7 +118,7 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
   const latestApi = useRef(api);
   latestApi.current = api;
   const ranges = useMemo(() => new RangeTracker(() => latestApi.current), []);
-  const { columns, onColumnMoved, onColumnResized, onDragStopped } = useViewColumns({ fields, config, ranges, mayEdit, onFieldOrder, onColumnWidth, onFrozenCount });
+  const { columns, onColumnMoved, onColumnResized, onDragEnded } = useViewColumns({ fields, config, ranges, mayEdit, onFieldOrder, onColumnWidth, onFrozenCount });
 
   useLiveUpdates({ baseId: base.id, tableId: table.id, api, writer, source: datasource, onRecordsChanged: () => setStoredVersion((version) => version + 1) });
 
@@ -216,7 +216,8 @@ export function TableGrid({ base, table, fields, config, query, mayEdit, onCount
         onCellFocused={(event) => ranges.onCellFocused(event)}
         onColumnMoved={onColumnMoved}
         onColumnResized={onColumnResized}
-        onDragStopped={onDragStopped}
+        onDragStopped={onDragEnded}
+        onDragCancelled={onDragEnded}
         isFullWidthRow={(params) => groupHeaderOf(params.rowNode.data) !== undefined}
         fullWidthCellRenderer={GroupHeaderRow}
         onCellEditingStopped={typing.onEditingStopped}

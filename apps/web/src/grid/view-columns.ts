@@ -4,7 +4,7 @@
  * order, or a column's new width. The row-number column is the grid's own and never saved.
  */
 import type { ViewConfig } from '@multitable/core';
-import type { ColumnMovedEvent, ColumnResizedEvent, DragStoppedEvent, GridApi } from 'ag-grid-community';
+import type { ColumnMovedEvent, ColumnResizedEvent, DragCancelledEvent, DragStoppedEvent, GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ApiRecord } from '../api/records';
 import type { ApiField } from '../api/tables';
@@ -58,9 +58,10 @@ export function useViewColumns({ fields, config, ranges, mayEdit, onFieldOrder, 
     [handOrder],
   );
   // The grid reports a drag's move as finished only when it still knows that move when the
-  // button is released (it forgets it when the pointer leaves the header on the way); the end of
-  // every drag is where an order it moved but did not report is handed on.
-  const onDragStopped = useCallback((event: DragStoppedEvent<ApiRecord>) => handOrder(event.api), [handOrder]);
+  // button is released (it forgets it when the pointer leaves the header on the way), and a drag
+  // cancelled with Escape keeps the columns where it left them: the end of every drag, stopped or
+  // cancelled, is where an order it moved but did not report is handed on.
+  const onDragEnded = useCallback((event: DragStoppedEvent<ApiRecord> | DragCancelledEvent<ApiRecord>) => handOrder(event.api), [handOrder]);
   const onColumnResized = useCallback(
     (event: ColumnResizedEvent<ApiRecord>) => {
       if (!event.finished || event.source !== 'uiColumnResized') return;
@@ -70,5 +71,5 @@ export function useViewColumns({ fields, config, ranges, mayEdit, onFieldOrder, 
     },
     [onColumnWidth],
   );
-  return { columns, onColumnMoved, onColumnResized, onDragStopped };
+  return { columns, onColumnMoved, onColumnResized, onDragEnded };
 }

@@ -20,7 +20,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { App, Button, Dropdown, Tooltip, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiView } from '../api/tables';
 import { NameDialog } from '../layout/name-dialog';
@@ -56,6 +56,9 @@ export function ViewTabs({ views, activeViewId, canDesign, actions, onOpen }: Vi
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
+  // The open view when a deletion is answered, which may no longer be the one open when it was asked.
+  const openViewId = useRef(activeViewId);
+  openViewId.current = activeViewId;
 
   const sharedCount = views.filter((view) => !view.personal).length;
   const menuOf = (view: ApiView): MenuProps => ({
@@ -80,7 +83,7 @@ export function ViewTabs({ views, activeViewId, canDesign, actions, onOpen }: Vi
           onOk: async () => {
             try {
               await actions.remove(view);
-              if (view.id === activeViewId) onOpen(views.find((other) => other.id !== view.id)!.id);
+              if (view.id === openViewId.current) onOpen(views.find((other) => other.id !== view.id)!.id);
             } catch (error) {
               void message.error(errorText(error, t));
             }
