@@ -29,11 +29,15 @@ export const postgresDialect: SqlDialect = {
   updateRows: postgresUpdateRows,
   refreshStaleStatistics: refreshStalePostgresStatistics,
   isUniqueViolation: (error) => (error as { code?: unknown } | null)?.code === '23505',
-  // nextval is never rolled back, so reserved ids are never given again; concurrent callers interleave.
+  // nextval is never rolled back, so reserved ids are never given again; concurrent callers
+  // interleave. The ids come back as runs of consecutive ids (one row unless another caller took
+  // some in between), not one row per id: a batch of created records reserves thousands.
   async reserveSerialIds(db, table, count) {
-    const { rows } = await sql<{ id: string }>`
-      SELECT nextval(pg_get_serial_sequence(${table}, 'id')) AS id FROM generate_series(1, ${count})`.execute(db);
-    return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+    const { rows } = await sql<{ first: string; count: string }>`
+      WITH reserved AS (SELECT nextval(pg_get_serial_sequence(${table}, 'id')) AS id FROM generate_series(1, ${count})),
+      runs AS (SELECT id, id - row_number() OVER (ORDER BY id) AS run FROM reserved)
+      SELECT min(id) AS first, count(*) AS count FROM runs GROUP BY run ORDER BY first`.execute(db);
+    return rows.flatMap((row) => Array.from({ length: Number(row.count) }, (_, index) => Number(row.first) + index));
   },
   async listColumns(db, tableName) {
     const { rows } = await sql<{ column_name: string }>`
