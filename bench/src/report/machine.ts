@@ -14,9 +14,15 @@ export async function describeMachine(bare: BareSql): Promise<MachineInfo> {
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     os: `${os.type()} ${os.release()}`,
     node: process.version,
-    database: bare.dialect === 'sqlite' ? `SQLite ${version} (better-sqlite3, WAL, synchronous=FULL)` : `PostgreSQL ${version}`,
+    database: bare.dialect === 'sqlite' ? `SQLite ${version} (better-sqlite3, WAL, synchronous=FULL)` : `PostgreSQL ${version} ${await postgresConnection(bare)}`,
     loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
   };
+}
+
+/** How the run reached PostgreSQL (the server does so the same way): it costs the server CPU per request. */
+async function postgresConnection(bare: BareSql): Promise<string> {
+  const row = ((await bare.all('SELECT host(inet_server_addr()) AS host, inet_server_port() AS port')) as Array<{ host: string | null; port: number | null }>)[0];
+  return row?.host ? `over TCP (${row.host}:${row.port})` : 'through its Unix socket';
 }
 
 /** The checked-out commit, marked when the tree differs from it (read-only git), or "unknown". */
