@@ -19,7 +19,7 @@ export async function describeMachine(bare: BareSql): Promise<MachineInfo> {
   };
 }
 
-/** How the run reached PostgreSQL (the server does so the same way): it costs the server CPU per request. */
+/** How the run reached PostgreSQL (the server does so the same way), so that runs are compared like with like. */
 async function postgresConnection(bare: BareSql): Promise<string> {
   const row = ((await bare.all('SELECT host(inet_server_addr()) AS host, inet_server_port() AS port')) as Array<{ host: string | null; port: number | null }>)[0];
   return row?.host ? `over TCP (${row.host}:${row.port})` : 'through its Unix socket';
