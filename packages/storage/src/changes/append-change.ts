@@ -4,38 +4,33 @@
  * both in one — `WITH history_rows AS (INSERT INTO history …) INSERT INTO outbox …` — one round
  * trip instead of two, for every single-record edit. Larger changes, and SQLite (whose statements
  * cost no round trip), write each as its own (./history.ts, ./outbox.ts). The statement text of
- * a shape (columns and row counts) is compiled once, like physical/row-inserts.ts does.
+ * a shape (columns and row counts) is compiled once (physical/statement-texts.ts).
  */
 import { CompiledQuery } from 'kysely';
 import type { Executor } from '../database';
 import type { SqlDialect } from '../dialects/dialect';
 import { userDb } from '../physical/executor';
+import { placeholderRow, statementTexts } from '../physical/statement-texts';
 import { appendHistory, historyRows, type HistoryEntryInput } from './history';
 import { appendOutbox, outboxRow, type OutboxEventInput } from './outbox';
 
 /** Rows of either kind one combined statement takes at most: an edit's few, not a batch's thousand. */
 const maxRowsTogether = 50;
-const maxTexts = 200;
-const texts = new Map<string, string>();
+const texts = statementTexts(200);
 
 const outboxColumns = Object.keys(outboxRow({ baseId: '', tableId: null, type: '', payload: null, actorId: '', createdAt: '' }));
 
 function combinedText(executor: Executor, dialect: SqlDialect, historyColumns: readonly string[], historyCount: number, eventCount: number): string {
   const key = `${dialect.name}\n${historyColumns.join(',')}\n${historyCount}\n${eventCount}`;
-  let text = texts.get(key);
-  if (text === undefined) {
-    const row = (columns: readonly string[]) => Object.fromEntries(columns.map((column) => [column, null]));
-    const historyRow = row(historyColumns);
-    const eventRow = row(outboxColumns);
-    text = userDb(executor)
+  return texts(key, () => {
+    const historyRow = placeholderRow(historyColumns);
+    const eventRow = placeholderRow(outboxColumns);
+    return userDb(executor)
       .with('history_rows', (db) => db.insertInto('history').values(Array.from({ length: historyCount }, () => historyRow)).returning('id'))
       .insertInto('outbox')
       .values(Array.from({ length: eventCount }, () => eventRow))
       .compile().sql;
-    if (texts.size >= maxTexts) texts.clear();
-    texts.set(key, text);
-  }
-  return text;
+  });
 }
 
 export async function appendChange(

@@ -10,6 +10,7 @@ import { CompiledQuery, type InsertQueryBuilder } from 'kysely';
 import type { Executor } from '../database';
 import type { SqlDialect } from '../dialects/dialect';
 import { userDb } from './executor';
+import { placeholderRow, statementTexts } from './statement-texts';
 
 export type AnyInsert = InsertQueryBuilder<any, any, any>;
 
@@ -22,21 +23,15 @@ export interface RowInsert {
 
 /** Rows per statement at most: past a few hundred, longer statements save nothing. */
 const maxRowsPerStatement = 500;
-/** Texts kept; a process writes a few shapes of a few tables, so this is rarely reached. */
-const maxTexts = 500;
-const texts = new Map<string, string>();
+const texts = statementTexts(500);
 
 function statementText(executor: Executor, dialect: SqlDialect, insert: RowInsert, rowCount: number): string {
   const key = `${dialect.name}\n${insert.table}\n${insert.columns.join(',')}\n${insert.shape?.name ?? ''}\n${rowCount}`;
-  let text = texts.get(key);
-  if (text === undefined) {
-    const row = Object.fromEntries(insert.columns.map((column) => [column, null]));
+  return texts(key, () => {
+    const row = placeholderRow(insert.columns);
     const query = userDb(executor).insertInto(insert.table).values(Array.from({ length: rowCount }, () => row));
-    text = (insert.shape ? insert.shape.apply(query) : query).compile().sql;
-    if (texts.size >= maxTexts) texts.clear();
-    texts.set(key, text);
-  }
-  return text;
+    return (insert.shape ? insert.shape.apply(query) : query).compile().sql;
+  });
 }
 
 /** Inserts `rows` (values in `insert.columns` order); returns what the statements return (RETURNING). */
