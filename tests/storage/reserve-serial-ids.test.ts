@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
+import { appendHistory } from '@multitable/storage';
 import { describeEachDialect } from '../support/databases';
-import { useDatabase } from './schema-factories';
+import { testUser, useDatabase } from './schema-factories';
 
 describeEachDialect('reserving serial ids', (_dialect, newStore) => {
   const database = useDatabase(newStore);
@@ -18,5 +19,14 @@ describeEachDialect('reserving serial ids', (_dialect, newStore) => {
       expect(ids[0]).toBeGreaterThan(first[2]!);
     }
     expect(new Set(reserved.flat()).size).toBe(20_000);
+
+    // A row written after them takes the table's next id, above every reserved one: none was handed out twice.
+    const { db } = database();
+    const entry = { changeId: 'chg_after', baseId: 'bse_0000000000000001', tableId: 'tbl_0000000000000001', recordId: 'rec_0000000000000001', fieldId: null };
+    await database().transaction((trx) =>
+      appendHistory(trx, dialect, [{ ...entry, action: 'update', actorId: testUser.userId, source: 'api', at: '2026-01-02T03:04:05.000Z', oldValue: null, newValue: null }]),
+    );
+    const written = await db.selectFrom('history').select('id').where('change_id', '=', 'chg_after').executeTakeFirstOrThrow();
+    expect(Number(written.id)).toBeGreaterThan(Math.max(...reserved.flat()));
   });
 });
