@@ -3,7 +3,8 @@
  * with DATABASE_URL, PostgreSQL. Writes bench/results.json (every run, keyed by scale and
  * dialect) and, after a full run, its section of BENCHMARKS.md. Missed figures are re-run under
  * --cpu-prof after a full run (`--no-profile` skips that) and after a quick one with `--profile`.
- * `pnpm bench --mixed-load` runs only the mixed load, printed (./mixed-load-alone.ts).
+ * `pnpm bench --mixed-load` runs only the mixed load, printed (./mixed-load-alone.ts); with
+ * `--profile` its server runs under --cpu-prof.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2).filter((arg) => arg !== '--'));
   const known = new Set(['--quick', '--profile', '--no-profile', '--mixed-load']);
   for (const arg of args) if (!known.has(arg)) throw new Error(`Unknown option ${arg} (known: ${[...known].join(', ')})`);
-  if (args.has('--mixed-load')) return runMixedLoadAlone(repoRoot, process.env.DATABASE_URL);
+  if (args.has('--mixed-load')) return runMixedLoadAlone(repoRoot, process.env.DATABASE_URL, { profile: args.has('--profile') });
   const scale = args.has('--quick') ? quickScale : fullScale;
   const run = await runSuite({
     repoRoot,

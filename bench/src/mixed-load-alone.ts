@@ -3,9 +3,13 @@
  * about a minute. A fresh database holds only the load table (100,000 records, loaded as the
  * suite loads it); each request kind is first timed one at a time — latency, and the server
  * process's CPU per request read from /proc (every thread: the collector's too) — then the 50
- * clients run for 30 s. Printed only: results.json and BENCHMARKS.md are the suite's.
+ * clients run for 30 s. Printed only: results.json and BENCHMARKS.md are the suite's. With
+ * `--profile` the server runs the sources under --cpu-prof (slower than the bundle, so its
+ * figures are not comparable) and the profile's path is printed at the end.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { BenchContext } from './context';
 import { recordsPath } from './context';
 import { openPostgresBare } from './bare/postgres-bare';
@@ -47,9 +51,15 @@ async function oneAtATime(server: RunningServer, instance: Instance, context: Be
   }
 }
 
-export async function runMixedLoadAlone(repoRoot: string, databaseUrl: string | undefined): Promise<void> {
+export async function runMixedLoadAlone(repoRoot: string, databaseUrl: string | undefined, options: { profile: boolean }): Promise<void> {
   const target = await prepareTarget(repoRoot, 'mixed-load', databaseUrl);
-  const server = await startServer({ repoRoot, dataDir: target.dataDir, ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}) });
+  const cpuProfileDir = options.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'mt-mixed-load-profile-')) : undefined;
+  const server = await startServer({
+    repoRoot,
+    dataDir: target.dataDir,
+    ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}),
+    ...(cpuProfileDir ? { cpuProfileDir } : {}),
+  });
   const bare = target.dialect === 'sqlite' ? openSqliteBare(target.sqliteFile) : await openPostgresBare(target.databaseUrl!);
   try {
     const instance = await setUpInstance(server.origin);
@@ -79,4 +89,5 @@ export async function runMixedLoadAlone(repoRoot: string, databaseUrl: string | 
     await bare.close();
     await target.drop();
   }
+  if (cpuProfileDir) console.log(`\nServer CPU profile: ${path.join(cpuProfileDir, fs.readdirSync(cpuProfileDir)[0] ?? '(none written)')}`);
 }
