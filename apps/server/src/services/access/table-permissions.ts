@@ -15,9 +15,8 @@ import {
   type TablePermission,
 } from '@multitable/core';
 import * as store from '@multitable/storage';
-import { buildBaseSchema } from '../data/recalculation/base-schema';
+import { buildBaseSchema, readBaseDefinition } from '../data/recalculation/base-schema';
 import { buildFormatContext } from '../data/format-context';
-import { cachedFields, cachedTables } from '../data/metadata-cache';
 import type { Caller } from './caller';
 
 export interface PermissionScope {
@@ -39,17 +38,14 @@ function keep(key: string, permissions: ReadonlyMap<string, TablePermission>): v
 /** Every table's permission under a custom role's rules. */
 async function customPermissions(scope: PermissionScope, rules: RoleRules): Promise<Map<string, TablePermission>> {
   const { db, baseId, schemaVersion } = scope;
-  const tables = await cachedTables(db, baseId, schemaVersion);
-  const fields: Field[] = [];
-  for (const table of tables) fields.push(...((await cachedFields(db, baseId, schemaVersion, table.id)) as Field[]));
-  const schema = buildBaseSchema(
-    { tables: [...tables], fields },
-    { now: new Date(0), timeZone: scope.timeZone, format: await buildFormatContext(db, scope) },
-  );
+  const definition = await readBaseDefinition(db, baseId, schemaVersion);
+  const { tables } = definition;
+  const fields = definition.fieldLists.flat();
+  const schema = buildBaseSchema(definition, { now: new Date(0), timeZone: scope.timeZone, format: await buildFormatContext(db, scope) });
   const byRule = new Map(tables.map((table) => [table.id, ruleTablePermission(rules, table.id, fields.filter((field) => field.tableId === table.id))]));
   return hideUnreadableComputed(byRule, {
     fields: schema.fieldsById,
-    dependenciesOf: (fieldId) => schema.computers.get(fieldId)?.dependencies ?? [],
+    dependenciesOf: (fieldId) => schema.dependencies.get(fieldId) ?? [],
     linkedTableIdOf: (field) => (field.type === 'link' ? store.linkedTableIdOf(field) : undefined),
   });
 }

@@ -3,25 +3,33 @@
  * recalculation executor and fills work from. Loaded per change — a base has hundreds of
  * fields — so it is always current, including inside the transaction that changed the schema
  * (the tables and fields come from the metadata cache, checked against the schema version).
+ * What does not depend on the change's clock, zone or directory — what each computed field
+ * reads, and the dependency graph — is kept per cached definition; the computers, which do, are
+ * built per change and only those it runs (./lazy-computers.ts).
  * A background fill builds it once and again only when the base's schema version moves (see
  * ./fill-batch.ts): `readBaseDefinition` and `buildBaseSchema` are the two halves of a load.
  */
-import { buildDependencyGraph, getFieldType, type ComputeContext, type DependencyGraph, type Field, type FieldComputer } from '@multitable/core';
+import { buildDependencyGraph, getFieldType, type ComputeContext, type Dependency, type DependencyGraph, type Field } from '@multitable/core';
 import { listFields, listTables, linkedTableIdOf, type Executor, type TableMeta } from '@multitable/storage';
 import { baseVersion, cachedFields, cachedTables } from '../metadata-cache';
+import { LazyComputers } from './lazy-computers';
 
 export interface BaseSchema {
-  tables: TableMeta[];
+  tables: readonly TableMeta[];
   fieldsById: ReadonlyMap<string, Field>;
-  computers: ReadonlyMap<string, FieldComputer>;
+  /** What each computed field reads: its keys are the base's computed fields. */
+  dependencies: ReadonlyMap<string, readonly Dependency[]>;
+  /** The computed fields' computers under `context`, built when first asked for. */
+  computers: LazyComputers;
   graph: DependencyGraph;
   context: ComputeContext;
 }
 
 /** The base's tables and fields as stored: what a schema is built from. */
 export interface BaseDefinition {
-  tables: TableMeta[];
-  fields: Field[];
+  tables: readonly TableMeta[];
+  /** Each table's fields, in the order of `tables`. */
+  fieldLists: ReadonlyArray<readonly Field[]>;
 }
 
 /**
@@ -34,37 +42,59 @@ export async function readBaseDefinition(db: Executor, baseId: string, knownSche
   const version = knownSchemaVersion === undefined ? await baseVersion(db, baseId) : { schemaVersion: knownSchemaVersion };
   if (!version) {
     const tables = await listTables(db, baseId);
-    return { tables, fields: (await Promise.all(tables.map((table) => listFields(db, table.id)))).flat() };
+    return { tables, fieldLists: await Promise.all(tables.map((table) => listFields(db, table.id))) };
   }
   const tables = await cachedTables(db, baseId, version.schemaVersion);
-  const fields = await Promise.all(tables.map((table) => cachedFields(db, baseId, version.schemaVersion, table.id)));
-  return { tables: [...tables], fields: fields.flat() };
+  return { tables, fieldLists: await Promise.all(tables.map((table) => cachedFields(db, baseId, version.schemaVersion, table.id))) };
 }
 
-export function buildBaseSchema(definition: BaseDefinition, context: Omit<ComputeContext, 'fields' | 'primaryFieldIdOf'>): BaseSchema {
-  const { tables, fields } = definition;
-  const fieldsById = new Map(fields.map((field) => [field.id, field]));
-  const primaries = new Map(tables.map((table) => [table.id, table.primaryFieldId]));
-  const computeContext: ComputeContext = { ...context, fields: fieldsById, primaryFieldIdOf: (tableId) => primaries.get(tableId) };
+/** What a definition gives whatever the clock, zone or directory: which fields are computed, what they read. */
+interface BaseStructure {
+  fieldsById: ReadonlyMap<string, Field>;
+  primaries: ReadonlyMap<string, string>;
+  dependencies: ReadonlyMap<string, readonly Dependency[]>;
+  graph: DependencyGraph;
+}
 
-  const computers = new Map<string, FieldComputer>();
+/**
+ * Structures of the metadata cache's definitions, keyed by its (frozen, shared) table list and
+ * checked against its field lists: the same lists are the same schema version, so a write reuses
+ * its base's dependency graph instead of building every computer to find out what each reads.
+ * Definitions read afresh (inside a transaction that changed the schema) never hit, and go with
+ * their lists.
+ */
+const structures = new WeakMap<readonly TableMeta[], { fieldLists: ReadonlyArray<readonly Field[]>; structure: BaseStructure }>();
+
+function structureOf(definition: BaseDefinition, context: Omit<ComputeContext, 'fields' | 'primaryFieldIdOf'>): BaseStructure {
+  const kept = structures.get(definition.tables);
+  const { fieldLists } = definition;
+  if (kept && kept.fieldLists.length === fieldLists.length && kept.fieldLists.every((list, index) => list === fieldLists[index])) return kept.structure;
+
+  const fields = fieldLists.flat();
+  const fieldsById = new Map(fields.map((field) => [field.id, field]));
+  const primaries = new Map(definition.tables.map((table) => [table.id, table.primaryFieldId]));
+  // What a computer reads follows from the fields alone; these computers are built only to ask.
+  const computeContext: ComputeContext = { ...context, fields: fieldsById, primaryFieldIdOf: (tableId) => primaries.get(tableId) };
+  const dependencies = new Map<string, readonly Dependency[]>();
   for (const field of fields) {
     const type = getFieldType(field.type);
-    if (type.computer) computers.set(field.id, type.computer(field, computeContext));
+    if (type.computer) dependencies.set(field.id, type.computer(field, computeContext).dependencies);
   }
   const graph = buildDependencyGraph(
     fields.map((field) => {
       const linkedTableId = linkedTableIdOf(field);
-      return {
-        id: field.id,
-        tableId: field.tableId,
-        name: field.name,
-        dependencies: computers.get(field.id)?.dependencies ?? [],
-        ...(linkedTableId ? { linkedTableId } : {}),
-      };
+      return { id: field.id, tableId: field.tableId, name: field.name, dependencies: dependencies.get(field.id) ?? [], ...(linkedTableId ? { linkedTableId } : {}) };
     }),
   );
-  return { tables, fieldsById, computers, graph, context: computeContext };
+  const structure = { fieldsById, primaries, dependencies, graph };
+  structures.set(definition.tables, { fieldLists, structure });
+  return structure;
+}
+
+export function buildBaseSchema(definition: BaseDefinition, context: Omit<ComputeContext, 'fields' | 'primaryFieldIdOf'>): BaseSchema {
+  const { fieldsById, primaries, dependencies, graph } = structureOf(definition, context);
+  const computeContext: ComputeContext = { ...context, fields: fieldsById, primaryFieldIdOf: (tableId) => primaries.get(tableId) };
+  return { tables: definition.tables, fieldsById, dependencies, computers: new LazyComputers(dependencies, computeContext), graph, context: computeContext };
 }
 
 /** `knownSchemaVersion`: the base's schema version as the caller read it in this transaction, when nothing since changed the schema. */

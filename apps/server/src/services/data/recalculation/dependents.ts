@@ -33,7 +33,7 @@ function inputsOf(dependencies: readonly Dependency[]): Set<string> {
 /** What every computed field of the base reads — taken before deleting fields. */
 export async function snapshotComputedInputs(platform: Platform, trx: store.Trx, baseId: string, timeZone: string): Promise<ComputedInputs> {
   const schema = await loadSchemaForChange(platform, trx, baseId, timeZone);
-  return new Map([...schema.computers].map(([id, computer]) => [id, inputsOf(computer.dependencies)]));
+  return new Map([...schema.dependencies].map(([id, dependencies]) => [id, inputsOf(dependencies)]));
 }
 
 const serverState = ['filling', 'refreshedAt'] as const;

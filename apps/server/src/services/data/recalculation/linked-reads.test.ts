@@ -1,4 +1,4 @@
-import type { ComputedRecord, Field, FieldComputer } from '@multitable/core';
+import type { ComputedRecord, Dependency, Field } from '@multitable/core';
 import type * as store from '@multitable/storage';
 import { describe, expect, it } from 'vitest';
 import { LinkedReads, type ReadLinkedCells } from './linked-reads';
@@ -8,16 +8,16 @@ const link = field('fld_link', 'tbl_visits');
 const name = field('fld_name', 'tbl_patients');
 const balance = field('fld_balance', 'tbl_patients');
 const visitCount = field('fld_count', 'tbl_patients');
-const through = (targetFieldId: string): FieldComputer => ({ dependencies: [{ kind: 'viaLink', linkFieldId: link.id, targetFieldId }], compute: () => null });
+const through = (targetFieldId: string): Dependency[] => [{ kind: 'viaLink', linkFieldId: link.id, targetFieldId }];
 
 /** Visits reading a patient's name, balance and visit count (computed on the patients' side). */
 const schema = {
   fieldsById: new Map([link, name, balance, visitCount].map((f) => [f.id, f])),
-  computers: new Map<string, FieldComputer>([
+  dependencies: new Map<string, Dependency[]>([
     ['fld_lookup', through(name.id)],
     ['fld_rollup', through(balance.id)],
     ['fld_count_lookup', through(visitCount.id)],
-    [visitCount.id, { dependencies: [{ kind: 'viaLink', linkFieldId: 'fld_inverse', targetFieldId: null }], compute: () => null }],
+    [visitCount.id, [{ kind: 'viaLink', linkFieldId: 'fld_inverse', targetFieldId: null }]],
   ]),
 };
 

@@ -35,7 +35,7 @@ export class LinkedReads {
   private readonly shared = new Map<string, Field[]>();
 
   constructor(
-    private readonly schema: Pick<BaseSchema, 'computers' | 'fieldsById'>,
+    private readonly schema: Pick<BaseSchema, 'dependencies' | 'fieldsById'>,
     private readonly read: ReadLinkedCells = store.linkedRecordCells,
   ) {}
 
@@ -51,7 +51,7 @@ export class LinkedReads {
   }
 
   private isStored(field: Field): boolean {
-    return !this.schema.computers.has(field.id);
+    return !this.schema.dependencies.has(field.id);
   }
 
   /** `targets` and every other stored field some computed field reads through `link`. */
@@ -59,8 +59,8 @@ export class LinkedReads {
     let fields = this.shared.get(link.id);
     if (!fields) {
       const ids = new Set<string>();
-      for (const computer of this.schema.computers.values()) {
-        for (const dependency of computer.dependencies) {
+      for (const dependencies of this.schema.dependencies.values()) {
+        for (const dependency of dependencies) {
           if (dependency.kind === 'viaLink' && dependency.linkFieldId === link.id && dependency.targetFieldId) ids.add(dependency.targetFieldId);
         }
       }

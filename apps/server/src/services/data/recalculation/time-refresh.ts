@@ -77,7 +77,7 @@ export function createTimeRefresh(platform: Platform, options: TimeRefreshOption
       if (!base) continue;
       const stale = fields.filter((field) => isRefreshDue(field, now, base.timeZone));
       if (stale.length === 0) continue;
-      const fieldsById = new Map((await readBaseDefinition(db, baseId)).fields.map((field) => [field.id, field]));
+      const fieldsById = new Map((await readBaseDefinition(db, baseId)).fieldLists.flat().map((field) => [field.id, field]));
       const due = stale.filter((field) => fieldReadsClock(field, fieldsById)).map((field) => field.id);
       if (due.length === 0) continue;
       await refreshBase(baseId, due, base.timeZone);
