@@ -64,7 +64,7 @@ How the figures are made:
 - **Statistics**: latency figures are medians (p50) of interleaved runs after warm-up runs — every
   round runs the server and each bare variant once, in rotating order, so the shared machine's
   noise falls on all alike. Figures that are a ratio of two few-millisecond medians (computed
-  field vs stored twin, restricted member vs owner) take three times the rounds. Schema changes
+  field vs stored twin, restricted member vs owner) take ten times the rounds. Schema changes
   (new formula, type change) run once, as they change the data.
 - **Misses** are re-run on a server under \`node --cpu-prof\`; the profile's busy time by area and
   by function is listed under the figure.
