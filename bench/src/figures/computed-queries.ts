@@ -6,7 +6,7 @@
  * bare driver, hand-written as the question it is (visits linked to a patient of that name) beside
  * its twin's: what the database itself pays for reading through the link, apart from the server.
  */
-import { fieldColumnName, junctionOf } from '@multitable/storage';
+import { junctionOf } from '@multitable/storage';
 import type { Field } from '@multitable/core';
 import { isAvailable, unavailableReason } from '../data/hospital-tables';
 import { computedNames } from '../data/hospital-schema';
@@ -71,10 +71,12 @@ function bareLookupFilter(context: BenchContext, name: string, room: string): { 
   const junction = junctionOf(link.field as unknown as Field);
   const { visits, patients } = context.tables;
   const page = `ORDER BY ${defaultOrderSql(context.dialect)} LIMIT 101`;
-  const linked = `SELECT j.${junction.selfColumn} FROM ${junction.table} j JOIN ${tableSql(patients)} p ON p.id = j.${junction.otherColumn} WHERE p.${columnSql(patients, 'Name')} = ?`;
+  // Text compared as the server compares it, so its indexes apply: by code point (PostgreSQL's "C" collation).
+  const textEquals = (column: string) => (context.dialect === 'postgres' ? `(${column}) COLLATE "C" = ?` : `${column} = ?`);
+  const linked = `SELECT j.${junction.selfColumn} FROM ${junction.table} j JOIN ${tableSql(patients)} p ON p.id = j.${junction.otherColumn} WHERE ${textEquals(`p.${columnSql(patients, 'Name')}`)}`;
   return {
     computed: { sql: `SELECT * FROM ${tableSql(visits)} WHERE id IN (${linked}) ${page}`, params: [name] },
-    stored: { sql: `SELECT * FROM ${tableSql(visits)} WHERE ${columnSql(visits, 'Room')} = ? ${page}`, params: [room] },
+    stored: { sql: `SELECT * FROM ${tableSql(visits)} WHERE ${textEquals(columnSql(visits, 'Room'))} ${page}`, params: [room] },
   };
 }
 
