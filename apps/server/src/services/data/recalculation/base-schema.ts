@@ -9,7 +9,7 @@
  * A background fill builds it once and again only when the base's schema version moves (see
  * ./fill-batch.ts): `readBaseDefinition` and `buildBaseSchema` are the two halves of a load.
  */
-import { buildDependencyGraph, getFieldType, type ComputeContext, type Dependency, type DependencyGraph, type Field } from '@multitable/core';
+import { buildDependencyGraph, getFieldType, type ComputeContext, type Dependency, type DependencyGraph, type Field, type FieldComputer } from '@multitable/core';
 import { listFields, listTables, linkedTableIdOf, type Executor, type TableMeta } from '@multitable/storage';
 import { baseVersion, cachedFields, cachedTables } from '../metadata-cache';
 import { LazyComputers } from './lazy-computers';
@@ -51,10 +51,12 @@ export async function readBaseDefinition(db: Executor, baseId: string, knownSche
 /** What a definition gives whatever the clock, zone or directory: which fields are computed, what they read. */
 interface BaseStructure {
   fieldsById: ReadonlyMap<string, Field>;
-  primaries: ReadonlyMap<string, string>;
+  primaryFieldIdOf: ComputeContext['primaryFieldIdOf'];
   dependencies: ReadonlyMap<string, readonly Dependency[]>;
   graph: DependencyGraph;
 }
+
+type ChangeContext = Omit<ComputeContext, 'fields' | 'primaryFieldIdOf'>;
 
 /**
  * Structures of the metadata cache's definitions, keyed by its (frozen, shared) table list and
@@ -65,39 +67,50 @@ interface BaseStructure {
  */
 const structures = new WeakMap<readonly TableMeta[], { fieldLists: ReadonlyArray<readonly Field[]>; structure: BaseStructure }>();
 
-function structureOf(definition: BaseDefinition, context: Omit<ComputeContext, 'fields' | 'primaryFieldIdOf'>): BaseStructure {
-  const kept = structures.get(definition.tables);
-  const { fieldLists } = definition;
-  if (kept && kept.fieldLists.length === fieldLists.length && kept.fieldLists.every((list, index) => list === fieldLists[index])) return kept.structure;
+function keptStructure({ tables, fieldLists }: BaseDefinition): BaseStructure | undefined {
+  const kept = structures.get(tables);
+  const same = kept && kept.fieldLists.length === fieldLists.length && kept.fieldLists.every((list, index) => list === fieldLists[index]);
+  return same ? kept.structure : undefined;
+}
 
-  const fields = fieldLists.flat();
-  const fieldsById = new Map(fields.map((field) => [field.id, field]));
+function computeContextOf(structure: Pick<BaseStructure, 'fieldsById' | 'primaryFieldIdOf'>, context: ChangeContext): ComputeContext {
+  return { ...context, fields: structure.fieldsById, primaryFieldIdOf: structure.primaryFieldIdOf };
+}
+
+/**
+ * Builds and keeps the structure: every computer is built under `context` to learn what it
+ * reads, and handed back with that context, so the change that built them runs them too.
+ */
+function buildStructure(definition: BaseDefinition, context: ChangeContext) {
+  const fields = definition.fieldLists.flat();
   const primaries = new Map(definition.tables.map((table) => [table.id, table.primaryFieldId]));
-  // What a computer reads follows from the fields alone; these computers are built only to ask.
-  const computeContext: ComputeContext = { ...context, fields: fieldsById, primaryFieldIdOf: (tableId) => primaries.get(tableId) };
-  const dependencies = new Map<string, readonly Dependency[]>();
+  const identity = { fieldsById: new Map(fields.map((field) => [field.id, field])), primaryFieldIdOf: (tableId: string) => primaries.get(tableId) };
+  const computeContext = computeContextOf(identity, context);
+  const computers = new Map<string, FieldComputer>();
   for (const field of fields) {
     const type = getFieldType(field.type);
-    if (type.computer) dependencies.set(field.id, type.computer(field, computeContext).dependencies);
+    if (type.computer) computers.set(field.id, type.computer(field, computeContext));
   }
+  const dependencies = new Map([...computers].map(([id, computer]) => [id, computer.dependencies]));
   const graph = buildDependencyGraph(
     fields.map((field) => {
       const linkedTableId = linkedTableIdOf(field);
       return { id: field.id, tableId: field.tableId, name: field.name, dependencies: dependencies.get(field.id) ?? [], ...(linkedTableId ? { linkedTableId } : {}) };
     }),
   );
-  const structure = { fieldsById, primaries, dependencies, graph };
-  structures.set(definition.tables, { fieldLists, structure });
-  return structure;
+  const structure: BaseStructure = { ...identity, dependencies, graph };
+  structures.set(definition.tables, { fieldLists: definition.fieldLists, structure });
+  return { structure, computeContext, computers };
 }
 
-export function buildBaseSchema(definition: BaseDefinition, context: Omit<ComputeContext, 'fields' | 'primaryFieldIdOf'>): BaseSchema {
-  const { fieldsById, primaries, dependencies, graph } = structureOf(definition, context);
-  const computeContext: ComputeContext = { ...context, fields: fieldsById, primaryFieldIdOf: (tableId) => primaries.get(tableId) };
-  return { tables: definition.tables, fieldsById, dependencies, computers: new LazyComputers(dependencies, computeContext), graph, context: computeContext };
+export function buildBaseSchema(definition: BaseDefinition, context: ChangeContext): BaseSchema {
+  const kept = keptStructure(definition);
+  const { structure, computeContext, computers } = kept ? { structure: kept, computeContext: computeContextOf(kept, context), computers: undefined } : buildStructure(definition, context);
+  const { fieldsById, dependencies, graph } = structure;
+  return { tables: definition.tables, fieldsById, dependencies, computers: new LazyComputers(dependencies, computeContext, computers), graph, context: computeContext };
 }
 
 /** `knownSchemaVersion`: the base's schema version as the caller read it in this transaction, when nothing since changed the schema. */
-export async function loadBaseSchema(db: Executor, baseId: string, context: Omit<ComputeContext, 'fields' | 'primaryFieldIdOf'>, knownSchemaVersion?: string): Promise<BaseSchema> {
+export async function loadBaseSchema(db: Executor, baseId: string, context: ChangeContext, knownSchemaVersion?: string): Promise<BaseSchema> {
   return buildBaseSchema(await readBaseDefinition(db, baseId, knownSchemaVersion), context);
 }

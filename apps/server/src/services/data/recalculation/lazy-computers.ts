@@ -7,13 +7,17 @@
 import { getFieldType, type ComputeContext, type Dependency, type FieldComputer } from '@multitable/core';
 
 export class LazyComputers {
-  private readonly built = new Map<string, FieldComputer>();
+  private readonly built: Map<string, FieldComputer>;
 
   constructor(
     /** The base's computed fields, with what each reads. */
     private readonly dependencies: ReadonlyMap<string, readonly Dependency[]>,
     private readonly context: ComputeContext,
-  ) {}
+    /** Computers already built under `context` (when the structure was built for this change). */
+    built?: ReadonlyMap<string, FieldComputer>,
+  ) {
+    this.built = new Map(built);
+  }
 
   /** How many computed fields the base has. */
   get size(): number {
